@@ -1,0 +1,54 @@
+// Activation functions: a value and the derivative expressed through that
+// value, so that backprop needs one exp per neuron (sigmoid' = f (1 - f)).
+#ifndef CTNN_ACTIVATION_HPP
+#define CTNN_ACTIVATION_HPP
+
+#include <concepts>
+
+#include <ctnn/math.hpp>
+
+namespace ctnn {
+
+// 1 / (1 + e^-x), the notebook's formula to the bit. Defined for every input:
+// +-1000 and +-inf give 1 and 0 (e^1000 is +inf, never a failed evaluation).
+struct sigmoid_t {
+    static constexpr const char* name = "sigmoid";
+    constexpr double operator()(double x) const {
+        if (x != x) return x;
+        return 1.0 / (1.0 + exp(-x));
+    }
+    static constexpr double derivative_from_output(double f) { return f * (1.0 - f); }
+};
+
+// tanh(x) = -expm1(-2|x|) / (2 + expm1(-2|x|)), signed: no cancellation near 0.
+struct tanh_t {
+    static constexpr const char* name = "tanh";
+    constexpr double operator()(double x) const {
+        if (x != x) return x;
+        const double m = expm1(-2.0 * (x < 0 ? -x : x));
+        const double t = -m / (2.0 + m);
+        return x < 0 ? -t : t;
+    }
+    static constexpr double derivative_from_output(double f) { return 1.0 - f * f; }
+};
+
+// max(0, x); its derivative at 0 is taken as 0.
+struct relu_t {
+    static constexpr const char* name = "relu";
+    constexpr double operator()(double x) const { return x > 0 ? x : 0.0; }
+    static constexpr double derivative_from_output(double f) { return f > 0 ? 1.0 : 0.0; }
+};
+
+inline constexpr sigmoid_t sigmoid{};
+inline constexpr tanh_t tanh{};
+inline constexpr relu_t relu{};
+
+template <class A>
+concept activation = requires(const A a, double x) {
+    { a(x) } -> std::same_as<double>;
+    { A::derivative_from_output(x) } -> std::same_as<double>;
+};
+
+}  // namespace ctnn
+
+#endif

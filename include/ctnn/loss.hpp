@@ -1,0 +1,81 @@
+// Loss functions: the value over a data set (as numpy computes it) and the
+// per-sample gradient with respect to a prediction (what SGD uses).
+#ifndef CTNN_LOSS_HPP
+#define CTNN_LOSS_HPP
+
+#include <cstddef>
+#include <span>
+
+#include <ctnn/math.hpp>
+
+namespace ctnn {
+
+// The sum of term(0) + ... + term(n - 1) in numpy's pairwise order (what
+// ndarray.sum() and .mean() do for float64): below 8 terms a plain loop, up to
+// 128 eight interleaved partial sums, beyond that halves added recursively.
+template <class Term>
+constexpr double numpy_sum(Term term, std::size_t first, std::size_t n) {
+    if (n < 8) {
+        double sum = 0.0;
+        for (std::size_t i = 0; i < n; ++i) sum += term(first + i);
+        return sum;
+    }
+    if (n <= 128) {
+        double r[8] = {};
+        for (std::size_t j = 0; j < 8; ++j) r[j] = term(first + j);
+        std::size_t i = 8;
+        for (; i < n - n % 8; i += 8)
+            for (std::size_t j = 0; j < 8; ++j) r[j] += term(first + i + j);
+        double sum = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+        for (; i < n; ++i) sum += term(first + i);
+        return sum;
+    }
+    std::size_t half = n / 2;
+    half -= half % 8;
+    return numpy_sum(term, first, half) + numpy_sum(term, first + half, n - half);
+}
+
+// Mean squared error, the notebook's mse_loss: ((y_true - y_pred) ** 2).mean().
+struct mse_t {
+    static constexpr const char* name = "mse";
+    constexpr double operator()(std::span<const double> y_true, std::span<const double> y_pred) const {
+        const auto squared_error = [&](std::size_t i) {
+            const double d = y_true[i] - y_pred[i];
+            return d * d;
+        };
+        return numpy_sum(squared_error, 0, y_true.size()) / static_cast<double>(y_true.size());
+    }
+    // d/d y_pred of the per-sample loss averaged over `outputs` outputs: the
+    // notebook's -2 * (y_true - y_pred) for its single output.
+    static constexpr double gradient(double y_true, double y_pred, std::size_t outputs) {
+        const double g = -2 * (y_true - y_pred);
+        return outputs == 1 ? g : g / static_cast<double>(outputs);
+    }
+};
+
+// Binary cross-entropy -(y log p + (1 - y) log(1 - p)), p clamped away from 0
+// and 1 by 1e-12 so that a saturated prediction gives a finite loss.
+struct binary_cross_entropy_t {
+    static constexpr const char* name = "binary cross-entropy";
+    static constexpr double epsilon = 1e-12;
+    static constexpr double clamp(double p) { return p < epsilon ? epsilon : (p > 1 - epsilon ? 1 - epsilon : p); }
+    constexpr double operator()(std::span<const double> y_true, std::span<const double> y_pred) const {
+        const auto sample_loss = [&](std::size_t i) {
+            const double p = clamp(y_pred[i]);
+            return -(y_true[i] * log(p) + (1 - y_true[i]) * log(1 - p));
+        };
+        return numpy_sum(sample_loss, 0, y_true.size()) / static_cast<double>(y_true.size());
+    }
+    static constexpr double gradient(double y_true, double y_pred, std::size_t outputs) {
+        const double p = clamp(y_pred);
+        const double g = (p - y_true) / (p * (1 - p));
+        return outputs == 1 ? g : g / static_cast<double>(outputs);
+    }
+};
+
+inline constexpr mse_t mse_loss{};
+inline constexpr binary_cross_entropy_t binary_cross_entropy{};
+
+}  // namespace ctnn
+
+#endif

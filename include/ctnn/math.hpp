@@ -1,0 +1,254 @@
+// ctnn's constexpr math core: exp, expm1, log, sqrt and dot.
+//
+// One implementation serves constant evaluation and runtime alike, so a value
+// the compiler checked with static_assert is the value the program computes.
+// std::exp cannot be used: it is not constexpr (Clang rejects it outright), and
+// libm's result is not guaranteed to match any constexpr reimplementation.
+//
+// exp and log are correctly rounded (round to nearest) in every case the tests
+// reach: a fast path whose error is bounded rigorously, and, when that bound
+// cannot decide the rounding (about once in 2000 calls), a double-double path
+// accurate to about 2^-100 relative (Ziv's strategy). sqrt is exactly rounded.
+#ifndef CTNN_MATH_HPP
+#define CTNN_MATH_HPP
+
+#include <array>
+#include <bit>
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+
+#include <ctnn/bits/double_double.hpp>
+#include <ctnn/bits/exp_table.hpp>
+
+namespace ctnn {
+
+namespace bits {
+
+inline constexpr double infinity = std::numeric_limits<double>::infinity();
+inline constexpr double quiet_nan = std::numeric_limits<double>::quiet_NaN();
+
+// 2^e as a double, for normal exponents -1022 <= e <= 1023.
+constexpr double pow2(int e) {
+    return std::bit_cast<double>(static_cast<std::uint64_t>(e + 1023) << 52);
+}
+
+// exp(x) for x above this is +inf, below the other is +0 (after rounding).
+inline constexpr double exp_overflow_bound = 709.79;
+inline constexpr double exp_underflow_bound = -745.14;
+
+// x = k * ln2/128 + r with |r| <= ln2/256 (plus a hair), r as a double-double.
+// ln2/128 is split in three: the first two parts have 35 significant bits, so
+// their products with k (|k| < 2^18) are exact and r loses nothing.
+struct exp_reduction {
+    double_double r;
+    int k;
+};
+
+constexpr exp_reduction reduce_for_exp(double x) {
+    constexpr double inv_ln2_128 = 0x1.71547652b82fep+7;
+    constexpr double ln2_128_part1 = 0x1.62e42fefc0000p-8;
+    constexpr double ln2_128_part2 = -0x1.c610ca86c0000p-44;
+    constexpr double ln2_128_part3 = -0x1.c4c67fc0d0951p-83;
+    constexpr double round_shift = 0x1.8p52;  // adding it rounds to an integer
+    const double kd = (x * inv_ln2_128 + round_shift) - round_shift;
+    const auto [rh, rl] = two_sum(x - kd * ln2_128_part1, -(kd * ln2_128_part2));
+    return {fast_two_sum(rh, rl - kd * ln2_128_part3), static_cast<int>(kd)};
+}
+
+// exp(r) * 2^(j/128) ~= hi + lo, error below 2^-64 (|r| <= ln2/256).
+// Taylor to degree 6 (truncation < 2^-71); the leading product is exact.
+constexpr double_double exp_fast(double_double r, int j) {
+    const auto [th, tl] = exp2_table[static_cast<std::size_t>(j)];
+    const double rh = r.hi;
+    const double q = 0.5 + rh * (0x1.5555555555555p-3 +
+                     rh * (0x1.5555555555555p-5 + rh * (0x1.1111111111111p-7 + rh * 0x1.6c16c16c16c17p-10)));
+    const double s = r.lo + rh * rh * q;  // exp(r) - 1 - rh
+    const auto [ph, pl] = two_prod(th, rh);
+    const auto [yh, yl] = fast_two_sum(th, ph);
+    return {yh, yl + (pl + (tl + (th * s + tl * rh)))};
+}
+inline constexpr double exp_fast_error = 0x1p-64;
+
+// The same in double-double arithmetic: Taylor to degree 10 (truncation
+// < 2^-119), result accurate to about 2^-100 relative.
+constexpr double_double expm1_small(double_double r) {
+    constexpr std::array<double_double, 10> inverse_factorials{{
+        {1.0, 0.0},
+        {0x1.0000000000000p-1, 0.0},
+        {0x1.5555555555555p-3, 0x1.5555555555555p-57},
+        {0x1.5555555555555p-5, 0x1.5555555555555p-59},
+        {0x1.1111111111111p-7, 0x1.1111111111111p-63},
+        {0x1.6c16c16c16c17p-10, -0x1.f49f49f49f49fp-65},
+        {0x1.a01a01a01a01ap-13, 0x1.a01a01a01a01ap-73},
+        {0x1.a01a01a01a01ap-16, 0x1.a01a01a01a01ap-76},
+        {0x1.71de3a556c734p-19, -0x1.c154f8ddc6c00p-73},
+        {0x1.27e4fb7789f5cp-22, 0x1.cbbc05b4fa99ap-76},
+    }};
+    double_double q = inverse_factorials[9];
+    for (std::size_t n = 9; n-- > 0;) q = q * r + inverse_factorials[n];
+    return q * r;
+}
+
+constexpr double_double exp_accurate(double_double r, int j) {
+    const double_double t = exp2_table[static_cast<std::size_t>(j)];
+    return t + t * expm1_small(r);
+}
+
+// The double nearest to y * 2^e, where y = hi + lo is known to within err.
+// `certain` is false when the rounding cannot be decided from that knowledge.
+struct rounded {
+    double value;
+    bool certain;
+};
+
+constexpr bool rounds_alike(double_double y, double err) {
+    return y.hi + (y.lo - err) == y.hi + (y.lo + err);
+}
+
+constexpr rounded scale_and_round(double_double y, int e, double err) {
+    if (e > 1000) {  // may overflow: decide on 2^1024 before scaling
+        const double scaled = (y.hi + y.lo) * pow2(e - 1000);
+        const bool certain = rounds_alike(y, err);
+        if (scaled >= 0x1p24) return {infinity, certain};
+        return {scaled * pow2(1000), certain};
+    }
+    if (e < -1000) {  // may be subnormal: scale so that 2^-1022 becomes 1
+        const double s = pow2(e + 1022);
+        const double_double z{y.hi * s, y.lo * s};
+        if (z.hi < 1.0) {
+            // Adding 1 rounds z to a multiple of 2^-52, i.e. of 2^-1074
+            // once scaled back: a single, correct rounding.
+            const auto [a, b] = two_sum(1.0, z.hi);
+            const double_double w{a, b + z.lo};
+            const bool certain = rounds_alike(w, err * s + 0x1p-100);
+            return {((w.hi + w.lo) - 1.0) * pow2(-1022), certain};
+        }
+        return {(z.hi + z.lo) * pow2(-1022), rounds_alike(z, err * s)};
+    }
+    return {(y.hi + y.lo) * pow2(e), rounds_alike(y, err)};
+}
+
+// exp(x) as a double-double, for |x| < 700 (no scaling outside the normal range).
+constexpr double_double exp_double_double(double x) {
+    const auto [r, k] = reduce_for_exp(x);
+    const double_double y = exp_accurate(r, k & (exp_table_size - 1));
+    const double scale = pow2(k >> exp_table_bits);
+    return {y.hi * scale, y.lo * scale};
+}
+
+}  // namespace bits
+
+// e^x, correctly rounded. exp(NaN) is NaN, exp(+inf) = +inf, exp(-inf) = +0;
+// results beyond the double range are +inf or +0 (never a failed constant
+// evaluation), and tiny results are correctly rounded subnormals.
+constexpr double exp(double x) {
+    if (x != x) return x;
+    if (x > bits::exp_overflow_bound) return bits::infinity;
+    if (x < bits::exp_underflow_bound) return 0.0;
+    const auto [r, k] = bits::reduce_for_exp(x);
+    const int j = k & (bits::exp_table_size - 1);
+    const int e = k >> bits::exp_table_bits;
+    const bits::rounded fast = bits::scale_and_round(bits::exp_fast(r, j), e, bits::exp_fast_error);
+    if (fast.certain) return fast.value;
+    return bits::scale_and_round(bits::exp_accurate(r, j), e, 0.0).value;
+}
+
+// Natural logarithm, correctly rounded. log(0) = -inf, log(x < 0) = NaN.
+constexpr double log(double x) {
+    if (x != x || x == bits::infinity) return x;
+    if (x < 0) return bits::quiet_nan;
+    if (x == 0) return -bits::infinity;
+    // x = m * 2^E with m in [sqrt(1/2), sqrt(2)).
+    int e = 0;
+    if (x < 0x1p-1022) {
+        x *= 0x1p54;
+        e = -54;
+    }
+    const auto x_bits = std::bit_cast<std::uint64_t>(x);
+    e += static_cast<int>(x_bits >> 52) - 1023;
+    double m = std::bit_cast<double>((x_bits & ((std::uint64_t{1} << 52) - 1)) | (std::uint64_t{1023} << 52));
+    if (m > 0x1.6a09e667f3bcdp+0) {
+        m *= 0.5;
+        e += 1;
+    }
+    // y0 ~= log(m) = 2 atanh(s) to about 2^-53 relative, then one Newton step
+    // y = y0 + (m e^-y0 - 1) in double-double doubles the precision.
+    const double f = m - 1.0;  // exact
+    const double s = f / (m + 1.0);
+    const double s2 = s * s;
+    double series = 1.0 / 23;
+    for (int n = 21; n >= 1; n -= 2) series = 1.0 / n + s2 * series;
+    const double y0 = 2.0 * s * series;
+    const auto [r, k] = bits::reduce_for_exp(-y0);
+    bits::double_double correction{};
+    if (k == 0) {
+        // m e^-y0 - 1 = f + p + f p with p = expm1(-y0): no cancellation
+        // error even when m is next to 1.
+        const bits::double_double p = bits::expm1_small(r);
+        correction = bits::two_sum(f, p.hi) + bits::double_double{p.lo, 0.0} + p * f;
+    } else {
+        const bits::double_double me = bits::exp_double_double(-y0) * m;
+        correction = bits::two_sum(me.hi - 1.0, me.lo);
+    }
+    constexpr bits::double_double ln2{0x1.62e42fefa39efp-1, 0x1.abc9e3b39803fp-56};
+    const bits::double_double y = ln2 * static_cast<double>(e) + (bits::two_sum(y0, correction.hi) +
+                                                                  bits::double_double{correction.lo, 0.0});
+    return y.hi + y.lo;
+}
+
+// Square root, exactly rounded (as IEEE 754 requires of std::sqrt).
+constexpr double sqrt(double x) {
+    if (x != x || x == 0 || x == bits::infinity) return x;
+    if (x < 0) return bits::quiet_nan;
+    if (x < 0x1p-900) return sqrt(x * 0x1p1000) * 0x1p-500;  // exact rescaling
+    // Start within a factor of 2 (halve the exponent), then Newton.
+    const auto x_bits = std::bit_cast<std::uint64_t>(x);
+    double y = std::bit_cast<double>((x_bits >> 1) + (std::uint64_t{511} << 52));
+    for (int i = 0; i < 6; ++i) y = 0.5 * (y + x / y);
+    // y is now within an ulp; settle on the double whose half-ulp interval
+    // holds sqrt(x), comparing (y +- ulp/2)^2 with x exactly.
+    for (int i = 0; i < 2; ++i) {
+        const auto y_bits = std::bit_cast<std::uint64_t>(y);
+        const double ulp_up = std::bit_cast<double>(y_bits + 1) - y;
+        const double ulp_down = y - std::bit_cast<double>(y_bits - 1);
+        const auto [p, p_err] = bits::two_prod(y, y);
+        const double residual = (x - p) - p_err;  // x - y^2; the sums below are exact
+        if (residual - y * ulp_up > 0.25 * ulp_up * ulp_up) {  // (y + ulp/2)^2 < x
+            y += ulp_up;
+        } else if (residual + y * ulp_down < 0.25 * ulp_down * ulp_down) {  // (y - ulp/2)^2 > x
+            y -= ulp_down;
+        }
+    }
+    return y;
+}
+
+// e^x - 1, accurate to about 2^-100 relative before its one rounding (so
+// correctly rounded in all but contrived cases); what tanh is built on.
+constexpr double expm1(double x) {
+    if (x != x) return x;
+    if (x > 700.0) return exp(x);  // e^x - 1 and e^x round alike up there
+    if (x < -40.0) return -1.0;    // e^x < 2^-57: -1 + e^x rounds to -1
+    const auto [r, k] = bits::reduce_for_exp(x);
+    if (k == 0) {  // |x| <= ln2/256: the series keeps full relative precision
+        const bits::double_double p = bits::expm1_small(r);
+        return p.hi + p.lo;
+    }
+    const bits::double_double y = bits::exp_double_double(x);
+    const bits::double_double z = bits::two_sum(y.hi, -1.0) + bits::double_double{y.lo, 0.0};
+    return z.hi + z.lo;
+}
+
+// Dot product, summed left to right: ((a0*b0 + a1*b1) + a2*b2) + ...,
+// the order the notebook's scalar expressions use.
+template <class T, std::size_t N>
+constexpr T dot(const std::array<T, N>& a, const std::array<T, N>& b) {
+    static_assert(N > 0, "ctnn::dot: vectors must not be empty");
+    T sum = a[0] * b[0];
+    for (std::size_t i = 1; i < N; ++i) sum += a[i] * b[i];
+    return sum;
+}
+
+}  // namespace ctnn
+
+#endif
