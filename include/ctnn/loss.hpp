@@ -35,15 +35,22 @@ constexpr double numpy_sum(Term term, std::size_t first, std::size_t n) {
     return numpy_sum(term, first, half) + numpy_sum(term, first + half, n - half);
 }
 
+// The mean of term(y_true[i], y_pred[i]) over all i, summed in numpy's order.
+template <class Loss>
+constexpr double mean_loss(std::span<const double> y_true, std::span<const double> y_pred) {
+    const auto term = [&](std::size_t i) { return Loss::term(y_true[i], y_pred[i]); };
+    return numpy_sum(term, 0, y_true.size()) / static_cast<double>(y_true.size());
+}
+
 // Mean squared error, the notebook's mse_loss: ((y_true - y_pred) ** 2).mean().
 struct mse_t {
     static constexpr const char* name = "mse";
+    static constexpr double term(double y_true, double y_pred) {
+        const double d = y_true - y_pred;
+        return d * d;
+    }
     constexpr double operator()(std::span<const double> y_true, std::span<const double> y_pred) const {
-        const auto squared_error = [&](std::size_t i) {
-            const double d = y_true[i] - y_pred[i];
-            return d * d;
-        };
-        return numpy_sum(squared_error, 0, y_true.size()) / static_cast<double>(y_true.size());
+        return mean_loss<mse_t>(y_true, y_pred);
     }
     // d/d y_pred of the per-sample loss averaged over `outputs` outputs: the
     // notebook's -2 * (y_true - y_pred) for its single output.
@@ -53,18 +60,18 @@ struct mse_t {
     }
 };
 
-// Binary cross-entropy -(y log p + (1 - y) log(1 - p)), p clamped away from 0
-// and 1 by 1e-12 so that a saturated prediction gives a finite loss.
+// Binary cross-entropy -(y log p + (1 - y) log(1 - p)), p clamped to
+// [1e-12, 1 - 1e-12] so that a saturated prediction gives a finite loss.
 struct binary_cross_entropy_t {
     static constexpr const char* name = "binary cross-entropy";
     static constexpr double epsilon = 1e-12;
     static constexpr double clamp(double p) { return p < epsilon ? epsilon : (p > 1 - epsilon ? 1 - epsilon : p); }
+    static constexpr double term(double y_true, double y_pred) {
+        const double p = clamp(y_pred);
+        return -(y_true * log(p) + (1 - y_true) * log(1 - p));
+    }
     constexpr double operator()(std::span<const double> y_true, std::span<const double> y_pred) const {
-        const auto sample_loss = [&](std::size_t i) {
-            const double p = clamp(y_pred[i]);
-            return -(y_true[i] * log(p) + (1 - y_true[i]) * log(1 - p));
-        };
-        return numpy_sum(sample_loss, 0, y_true.size()) / static_cast<double>(y_true.size());
+        return mean_loss<binary_cross_entropy_t>(y_true, y_pred);
     }
     static constexpr double gradient(double y_true, double y_pred, std::size_t outputs) {
         const double p = clamp(y_pred);

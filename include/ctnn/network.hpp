@@ -1,0 +1,134 @@
+// A feedforward network: a Boost.Hana tuple of dense layers of different
+// shapes, run by folding the input through them.
+//
+//   ctnn::network<ctnn::topology<2, 2, 1>>                  sigmoid everywhere
+//   ctnn::network<ctnn::topology<2, 4, 1>, ctnn::tanh_t>    one activation for all
+//   ctnn::network<ctnn::topology<2, 4, 3, 1>,
+//                 ctnn::relu_t, ctnn::relu_t, ctnn::sigmoid_t>  one per layer
+//
+// All of these name a basic_network<dense<...>, ...>: the layers are the type.
+#ifndef CTNN_NETWORK_HPP
+#define CTNN_NETWORK_HPP
+
+#include <array>
+#include <cstddef>
+#include <type_traits>
+
+#include <boost/hana/at.hpp>
+#include <boost/hana/back.hpp>
+#include <boost/hana/equal.hpp>
+#include <boost/hana/fold_left.hpp>
+#include <boost/hana/front.hpp>
+#include <boost/hana/range.hpp>
+#include <boost/hana/replicate.hpp>
+#include <boost/hana/tuple.hpp>
+#include <boost/hana/type.hpp>
+#include <boost/hana/unpack.hpp>
+
+#include <ctnn/activation.hpp>
+#include <ctnn/layer.hpp>
+#include <ctnn/topology.hpp>
+
+namespace ctnn {
+
+namespace hana = boost::hana;
+
+namespace bits {
+// Instantiated for each pair of neighbouring layers, so that a mismatch names
+// both sizes in the compiler's message.
+template <std::size_t PreviousOutputs, std::size_t NextInputs>
+constexpr bool layer_sizes_chain() {
+    static_assert(PreviousOutputs == NextInputs,
+                  "ctnn::basic_network: a layer's inputs must equal the previous layer's outputs "
+                  "(see the two sizes in layer_sizes_chain<outputs, inputs>)");
+    return true;
+}
+
+template <class... Layers, std::size_t... I>
+constexpr bool layers_chain(std::index_sequence<I...>) {
+    using list = hana::tuple<hana::type<Layers>...>;
+    return (layer_sizes_chain<decltype(+hana::at_c<I>(list{}))::type::outputs,
+                              decltype(+hana::at_c<I + 1>(list{}))::type::inputs>() && ...);
+}
+}  // namespace bits
+
+template <class... Layers>
+struct basic_network {
+    static_assert(sizeof...(Layers) >= 1, "ctnn::basic_network needs at least one layer");
+    static_assert(bits::layers_chain<Layers...>(std::make_index_sequence<sizeof...(Layers) - 1>{}));
+
+    using first_layer = typename decltype(+hana::front(hana::tuple_t<Layers...>))::type;
+    using last_layer = typename decltype(+hana::back(hana::tuple_t<Layers...>))::type;
+
+    static constexpr std::size_t layer_count = sizeof...(Layers);
+    static constexpr std::size_t inputs = first_layer::inputs;
+    static constexpr std::size_t outputs = last_layer::outputs;
+    using topology_type = topology<inputs, Layers::outputs...>;
+    using input_type = std::array<double, inputs>;
+    // A single-output network answers with a number, as the notebook's does.
+    using output_type = std::conditional_t<outputs == 1, double, std::array<double, outputs>>;
+
+    hana::tuple<Layers...> layers;
+
+    constexpr basic_network() = default;
+    constexpr explicit basic_network(const Layers&... l) : layers(l...) {}
+
+    template <std::size_t I>
+    constexpr auto& layer() { return layers[hana::size_c<I>]; }
+    template <std::size_t I>
+    constexpr const auto& layer() const { return layers[hana::size_c<I>]; }
+
+    // Every layer's output array, the last layer's included.
+    constexpr std::array<double, outputs> forward(const input_type& x) const {
+        return hana::fold_left(layers, x, [](const auto& in, const auto& layer) { return layer.forward(in); });
+    }
+
+    constexpr output_type feedforward(const input_type& x) const {
+        if constexpr (outputs == 1) {
+            return forward(x)[0];
+        } else {
+            return forward(x);
+        }
+    }
+
+    friend constexpr bool operator==(const basic_network& a, const basic_network& b) {
+        return hana::equal(a.layers, b.layers);
+    }
+};
+
+// Builds a network from its layers; the layer types make the network's type.
+template <class... Layers>
+constexpr basic_network<Layers...> make_network(const Layers&... layers) {
+    return basic_network<Layers...>(layers...);
+}
+
+namespace bits {
+template <class Topology, class... Activations>
+constexpr auto network_type() {
+    constexpr std::size_t layer_count = Topology::layer_count;
+    static_assert(sizeof...(Activations) <= 1 || sizeof...(Activations) == layer_count,
+                  "ctnn::network: give no activation (sigmoid for all layers), one for all layers, "
+                  "or exactly one per layer");
+    constexpr auto activations = [] {
+        if constexpr (sizeof...(Activations) == 0) {
+            return hana::replicate<hana::tuple_tag>(hana::type_c<sigmoid_t>, hana::size_c<layer_count>);
+        } else if constexpr (sizeof...(Activations) == 1) {
+            return hana::replicate<hana::tuple_tag>(hana::type_c<Activations...>, hana::size_c<layer_count>);
+        } else {
+            return hana::tuple_t<Activations...>;
+        }
+    }();
+    return hana::unpack(hana::make_range(hana::size_c<0>, hana::size_c<layer_count>), [&](auto... i) {
+        return hana::type_c<basic_network<dense<Topology::sizes[decltype(i)::value],
+                                                Topology::sizes[decltype(i)::value + 1],
+                                                typename decltype(+activations[i])::type>...>>;
+    });
+}
+}  // namespace bits
+
+template <class Topology, class... Activations>
+using network = typename decltype(bits::network_type<Topology, Activations...>())::type;
+
+}  // namespace ctnn
+
+#endif
