@@ -223,20 +223,24 @@ constexpr double sqrt(double x) {
     return y;
 }
 
+namespace bits {
+// e^x - 1 as a double-double, about 2^-100 relative, for -40 <= x <= 700.
+constexpr double_double expm1_double_double(double x) {
+    const auto [r, k] = reduce_for_exp(x);
+    if (k == 0) return expm1_small(r);  // |x| <= ln2/256: full relative precision
+    const double_double y = exp_double_double(x);
+    return two_sum(y.hi, -1.0) + double_double{y.lo, 0.0};
+}
+}  // namespace bits
+
 // e^x - 1, accurate to about 2^-100 relative before its one rounding (so
 // correctly rounded in all but contrived cases); what tanh is built on.
 constexpr double expm1(double x) {
-    if (x != x) return x;
-    if (x > 700.0) return exp(x);  // e^x - 1 and e^x round alike up there
-    if (x < -40.0) return -1.0;    // e^x < 2^-57: -1 + e^x rounds to -1
-    const auto [r, k] = bits::reduce_for_exp(x);
-    if (k == 0) {  // |x| <= ln2/256: the series keeps full relative precision
-        const bits::double_double p = bits::expm1_small(r);
-        return p.hi + p.lo;
-    }
-    const bits::double_double y = bits::exp_double_double(x);
-    const bits::double_double z = bits::two_sum(y.hi, -1.0) + bits::double_double{y.lo, 0.0};
-    return z.hi + z.lo;
+    if (x != x || x == 0) return x;  // NaN, and zero keeping its sign
+    if (x > 700.0) return exp(x);    // e^x - 1 and e^x round alike up there
+    if (x < -40.0) return -1.0;      // e^x < 2^-57: -1 + e^x rounds to -1
+    const bits::double_double m = bits::expm1_double_double(x);
+    return m.hi + m.lo;
 }
 
 // Dot product, summed left to right: ((a0*b0 + a1*b1) + a2*b2) + ...,

@@ -1,0 +1,60 @@
+// ctnn-train's argument parser, called directly.
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+#include "options.hpp"
+
+namespace {
+
+std::variant<ctnn_train::options, ctnn_train::parse_error> parse(std::vector<std::string_view> args) {
+    return ctnn_train::parse(args);
+}
+
+std::string error_of(std::vector<std::string_view> args) {
+    const auto result = parse(std::move(args));
+    const auto* error = std::get_if<ctnn_train::parse_error>(&result);
+    return error ? error->message : "(no error)";
+}
+
+}  // namespace
+
+TEST_CASE("no arguments: the notebook's settings", "[cli]") {
+    const auto opts = std::get<ctnn_train::options>(parse({}));
+    CHECK(opts.seed == 0);
+    CHECK(opts.epochs == 1000);
+    CHECK(opts.learn_rate == 0.5);
+    CHECK(opts.log_every == 10);
+    CHECK_FALSE(opts.help);
+}
+
+TEST_CASE("every option, in both spellings", "[cli]") {
+    const auto opts = std::get<ctnn_train::options>(
+        parse({"--seed", "4294967295", "--epochs=20", "--learn-rate", "0.25", "--log-every=0", "--help"}));
+    CHECK(opts.seed == 4294967295u);
+    CHECK(opts.epochs == 20);
+    CHECK(opts.learn_rate == 0.25);
+    CHECK(opts.log_every == 0);
+    CHECK(opts.help);
+}
+
+TEST_CASE("bad arguments name the problem", "[cli]") {
+    CHECK(error_of({"--bogus"}) == "unknown option '--bogus' (see --help)");
+    CHECK(error_of({"--seed"}) == "--seed needs a value (see --help)");
+    CHECK(error_of({"--seed", "4294967296"}) ==
+          "invalid value '4294967296' for --seed: expected an integer from 0 to 4294967295");
+    CHECK(error_of({"--seed", "-1"}).starts_with("invalid value '-1' for --seed"));
+    CHECK(error_of({"--epochs", "-1"}).starts_with("invalid value '-1' for --epochs"));
+    CHECK(error_of({"--epochs", "12x"}).starts_with("invalid value '12x' for --epochs"));
+    CHECK(error_of({"--epochs", ""}).starts_with("invalid value '' for --epochs"));
+    CHECK(error_of({"--learn-rate", "nan"}) ==
+          "invalid value 'nan' for --learn-rate: expected a positive finite number");
+    CHECK(error_of({"--learn-rate", "inf"}).starts_with("invalid value 'inf' for --learn-rate"));
+    CHECK(error_of({"--learn-rate", "0"}).starts_with("invalid value '0' for --learn-rate"));
+    CHECK(error_of({"--learn-rate", "-0.5"}).starts_with("invalid value '-0.5' for --learn-rate"));
+    CHECK(error_of({"--log-every", "ten"}).starts_with("invalid value 'ten' for --log-every"));
+    CHECK(error_of({"--help=yes"}) == "--help takes no value");
+}

@@ -1,0 +1,65 @@
+// One arithmetic path: results computed by the compiler are the same bits as
+// the same calls made at runtime, over a few hundred inputs each.
+#include <array>
+#include <bit>
+#include <cstddef>
+#include <cstdint>
+
+#include <catch2/catch.hpp>
+
+#include <ctnn/ctnn.hpp>
+
+#include "support.hpp"
+
+namespace {
+
+using notebook_network = ctnn::network<ctnn::topology<2, 2, 1>>;
+using deeper_network = ctnn::network<ctnn::topology<2, 3, 3, 1>, ctnn::tanh_t, ctnn::relu_t, ctnn::sigmoid_t>;
+
+constexpr std::size_t count = 300;
+
+// The i-th test input: a spiral out to |x| ~ 40, covering saturated neurons too.
+constexpr std::array<double, 2> input(std::size_t i) {
+    const double t = static_cast<double>(i);
+    return {t * 0.13 - 19.5, 23.0 - t * 0.151};
+}
+
+constexpr double argument(std::size_t i) { return (static_cast<double>(i) - 150.0) * 4.97 + 0.123; }
+
+template <class Network>
+constexpr std::array<double, count> outputs(const Network& net) {
+    std::array<double, count> out{};
+    for (std::size_t i = 0; i < count; ++i) out[i] = net.forward(input(i))[0];
+    return out;
+}
+
+constexpr auto notebook_init = ctnn::random_network<notebook_network>(0);
+constexpr auto deeper_init = ctnn::random_network<deeper_network>(7);
+
+constexpr auto notebook_at_compile_time = outputs(notebook_init);
+constexpr auto deeper_at_compile_time = outputs(deeper_init);
+constexpr auto exp_at_compile_time = [] {
+    std::array<double, count> out{};
+    for (std::size_t i = 0; i < count; ++i) out[i] = ctnn::exp(argument(i));
+    return out;
+}();
+
+}  // namespace
+
+TEST_CASE("feedforward: compile time == runtime, bit for bit", "[one-path]") {
+    const auto notebook = ctnn_test::opaque(notebook_init);
+    const auto deeper = ctnn_test::opaque(deeper_init);
+    for (std::size_t i = 0; i < count; ++i) {
+        const auto x = ctnn_test::opaque(input(i));
+        INFO("input " << i);
+        CHECK(ctnn_test::same_bits(notebook.forward(x)[0], notebook_at_compile_time[i]));
+        CHECK(ctnn_test::same_bits(deeper.forward(x)[0], deeper_at_compile_time[i]));
+    }
+}
+
+TEST_CASE("exp: compile time == runtime, bit for bit", "[one-path]") {
+    for (std::size_t i = 0; i < count; ++i) {
+        INFO("exp(" << argument(i) << ")");
+        CHECK(ctnn_test::same_bits(ctnn::exp(ctnn_test::opaque(argument(i))), exp_at_compile_time[i]));
+    }
+}
