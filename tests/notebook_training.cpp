@@ -2,6 +2,9 @@
 // tests/data/numpy_seed0.txt is the notebook's own output under
 // np.random.seed(0) (its Epoch lines, then each person's prediction).
 #include <array>
+#include <cmath>
+#include <cstdint>
+#include <cstdlib>
 #include <cstdio>
 #include <fstream>
 #include <string>
@@ -18,8 +21,9 @@ using notebook_network = ctnn::network<ctnn::topology<2, 2, 1>>;
 const std::vector<std::array<double, 2>> people{{-2, -1}, {25, 6}, {17, 4}, {-15, -6}};
 const std::vector<double> is_female{1, 0, 0, 1};
 
-std::vector<std::string> numpy_lines() {
-    std::ifstream file(CTNN_TEST_DATA_DIR "/numpy_seed0.txt");
+// numpy_seedN.txt: the notebook's output under np.random.seed(N), numpy 1.24.
+std::vector<std::string> numpy_lines(int seed) {
+    std::ifstream file(CTNN_TEST_DATA_DIR "/numpy_seed" + std::to_string(seed) + ".txt");
     std::vector<std::string> lines;
     for (std::string line; std::getline(file, line);) lines.push_back(line);
     return lines;
@@ -43,7 +47,7 @@ TEST_CASE("seed 0: initial weights are numpy's", "[training]") {
 }
 
 TEST_CASE("seed 0: every Epoch line and every prediction equal numpy's", "[training]") {
-    const auto expected = numpy_lines();
+    const auto expected = numpy_lines(0);
     REQUIRE(expected.size() == 106);  // 100 Epoch lines, 6 predictions
 
     std::vector<std::string> printed;
@@ -74,4 +78,36 @@ TEST_CASE("training with a vector of targets rows and with a plain array agree",
     const auto b = ctnn::train(init, people, is_female, ctnn::sgd{.learn_rate = 0.5, .epochs = 50});
     CHECK(a == b);
     CHECK(!(a == init));
+}
+
+// Seeds 1-8 on numpy's AVX-512 exp, which is not correctly rounded (about a
+// quarter of its results are 1 ulp off, see docs/reproducibility.md): the Epoch
+// lines always agree; predictions agree to the bit for seeds 1, 2, 3, 5 and 7,
+// and within a few ulps for 4, 6 and 8, where numpy's exp rounding changed them.
+TEST_CASE("seeds 1-8: numpy's Epoch lines, and its predictions to the bit or within 16 ulp", "[training]") {
+    for (int seed = 1; seed <= 8; ++seed) {
+        const auto expected = numpy_lines(seed);
+        REQUIRE(expected.size() == 106);
+        std::vector<std::string> epochs;
+        const auto log_loss = [&](std::size_t epoch, const notebook_network& net) {
+            if (epoch % 10 == 0) epochs.push_back(format("Epoch %zu loss: %.3f", epoch, ctnn::loss_over(net, people, is_female)));
+        };
+        const auto trained = ctnn::train(ctnn::random_network<notebook_network>(static_cast<std::uint32_t>(seed)), people,
+                                         is_female, ctnn::sgd{.learn_rate = 0.5, .epochs = 1000}, log_loss);
+        INFO("seed " << seed);
+        for (std::size_t i = 0; i < epochs.size(); ++i) CHECK(epochs[i] == expected[i]);
+        const std::array<std::array<double, 2>, 6> everyone{{{-2, -1}, {25, 6}, {17, 4}, {-15, -6}, {-7, -3}, {20, 2}}};
+        const bool bit_exact = seed != 4 && seed != 6 && seed != 8;
+        for (std::size_t p = 0; p < everyone.size(); ++p) {
+            const std::string& line = expected[100 + p];
+            const double numpy_value = std::strtod(line.c_str() + line.find(": ") + 2, nullptr);
+            const double ours = trained.feedforward(everyone[p]);
+            INFO(line);
+            if (bit_exact) {
+                CHECK(ours == numpy_value);
+            } else {
+                CHECK(std::abs(ours - numpy_value) <= 16 * std::abs(std::nextafter(numpy_value, 2.0) - numpy_value));
+            }
+        }
+    }
 }
