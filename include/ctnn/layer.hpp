@@ -6,7 +6,6 @@
 #include <cstddef>
 
 #include <ctnn/activation.hpp>
-#include <ctnn/math.hpp>
 
 namespace ctnn {
 
@@ -23,17 +22,23 @@ struct dense {
     std::array<std::array<double, In>, Out> weights{};  // weights[j]: neuron j's input weights
     std::array<double, Out> biases{};
 
-    // Neuron j's total input: its weights dotted with x, left to right, then
-    // plus its bias: the notebook's w1 * x[0] + w2 * x[1] + b1.
-    constexpr output_type pre_activation(const input_type& x) const {
-        output_type sums{};
-        for (std::size_t j = 0; j < Out; ++j) sums[j] = dot(weights[j], x) + biases[j];
-        return sums;
+    // out[j] = activation(w_j0 * in[0] + ... + w_j,In-1 * in[In-1] + b_j): the
+    // dot product left to right, then the bias, as the notebook's
+    // w1 * x[0] + w2 * x[1] + b1. Pointers rather than arrays because training
+    // keeps every layer's outputs in one buffer, and because a constant
+    // evaluator charges for each array operation.
+    constexpr void forward(const double* in, double* out) const {
+        for (std::size_t j = 0; j < Out; ++j) {
+            const double* w = weights[j].data();
+            double sum = w[0] * in[0];
+            for (std::size_t i = 1; i < In; ++i) sum += w[i] * in[i];
+            out[j] = Activation{}(sum + biases[j]);
+        }
     }
 
     constexpr output_type forward(const input_type& x) const {
-        output_type out = pre_activation(x);
-        for (double& v : out) v = Activation{}(v);
+        output_type out{};
+        forward(x.data(), out.data());
         return out;
     }
 

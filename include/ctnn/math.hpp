@@ -34,6 +34,8 @@ constexpr double pow2(int e) {
 }
 
 // exp(x) for x above this is +inf, below the other is +0 (after rounding).
+// The fast path's error bound, relative to a result in [1, 2).
+inline constexpr double exp_fast_error = 0x1p-64;
 inline constexpr double exp_overflow_bound = 709.79;
 inline constexpr double exp_underflow_bound = -745.14;
 
@@ -55,20 +57,6 @@ constexpr exp_reduction reduce_for_exp(double x) {
     const auto [rh, rl] = two_sum(x - kd * ln2_128_part1, -(kd * ln2_128_part2));
     return {fast_two_sum(rh, rl - kd * ln2_128_part3), static_cast<int>(kd)};
 }
-
-// exp(r) * 2^(j/128) ~= hi + lo, error below 2^-64 (|r| <= ln2/256).
-// Taylor to degree 6 (truncation < 2^-71); the leading product is exact.
-constexpr double_double exp_fast(double_double r, int j) {
-    const auto [th, tl] = exp2_table[static_cast<std::size_t>(j)];
-    const double rh = r.hi;
-    const double q = 0.5 + rh * (0x1.5555555555555p-3 +
-                     rh * (0x1.5555555555555p-5 + rh * (0x1.1111111111111p-7 + rh * 0x1.6c16c16c16c17p-10)));
-    const double s = r.lo + rh * rh * q;  // exp(r) - 1 - rh
-    const auto [ph, pl] = two_prod(th, rh);
-    const auto [yh, yl] = fast_two_sum(th, ph);
-    return {yh, yl + (pl + (tl + (th * s + tl * rh)))};
-}
-inline constexpr double exp_fast_error = 0x1p-64;
 
 // The same in double-double arithmetic: Taylor to degree 10 (truncation
 // < 2^-119), result accurate to about 2^-100 relative.
@@ -142,6 +130,10 @@ constexpr double_double exp_double_double(double x) {
 // e^x, correctly rounded. exp(NaN) is NaN, exp(+inf) = +inf, exp(-inf) = +0;
 // results beyond the double range are +inf or +0 (never a failed constant
 // evaluation), and tiny results are correctly rounded subnormals.
+//
+// The fast path is written out in this one body, helpers inlined by hand:
+// a constant evaluator pays for every call, and exp is where compile-time
+// training spends its time.
 constexpr double exp(double x) {
     if (x != x) return x;
     if (x > bits::exp_overflow_bound) return bits::infinity;
@@ -149,8 +141,26 @@ constexpr double exp(double x) {
     const auto [r, k] = bits::reduce_for_exp(x);
     const int j = k & (bits::exp_table_size - 1);
     const int e = k >> bits::exp_table_bits;
-    const bits::rounded fast = bits::scale_and_round(bits::exp_fast(r, j), e, bits::exp_fast_error);
-    if (fast.certain) return fast.value;
+    if (e >= -1000 && e <= 1000) {
+        // exp(r) 2^(j/128) ~= yh + yl with error below 2^-64: Taylor to degree
+        // 6 (truncation < 2^-71), the leading product th * rh exact (Dekker).
+        const auto [th, tl] = bits::exp2_table[static_cast<std::size_t>(j)];
+        const double rh = r.hi;
+        const double q = 0.5 + rh * (0x1.5555555555555p-3 + rh * (0x1.5555555555555p-5 +
+                                     rh * (0x1.1111111111111p-7 + rh * 0x1.6c16c16c16c17p-10)));
+        const double s = r.lo + rh * rh * q;  // exp(r) - 1 - rh
+        const double ph = th * rh;            // two_prod(th, rh) = ph + pl
+        const double th_split = 134217729.0 * th, th_hi = th_split - (th_split - th), th_lo = th - th_hi;
+        const double rh_split = 134217729.0 * rh, rh_hi = rh_split - (rh_split - rh), rh_lo = rh - rh_hi;
+        const double pl = ((th_hi * rh_hi - ph) + th_hi * rh_lo + th_lo * rh_hi) + th_lo * rh_lo;
+        const double yh = th + ph;            // fast_two_sum(th, ph), then the small terms
+        const double yl = (ph - (yh - th)) + (pl + (tl + (th * s + tl * rh)));
+        // Ziv's test: if every value within the error rounds alike, that is the answer.
+        const double low = yh + (yl - bits::exp_fast_error);
+        if (low == yh + (yl + bits::exp_fast_error)) return low * bits::pow2(e);
+    }
+    // Rare: the rounding is too close to call, or the result nears the ends
+    // of the double range. Double-double evaluation, then one careful rounding.
     return bits::scale_and_round(bits::exp_accurate(r, j), e, 0.0).value;
 }
 

@@ -20,7 +20,6 @@
 #include <utility>
 
 #include <boost/hana/at.hpp>
-#include <boost/hana/scan_left.hpp>
 
 #include <ctnn/loss.hpp>
 #include <ctnn/network.hpp>
@@ -54,33 +53,53 @@ constexpr std::array<double, N> as_row(const T& target) {
     }
 }
 
-template <class Layer, std::size_t Out>
-constexpr std::array<double, Out> derivatives_from_outputs(const std::array<double, Out>& out) {
-    std::array<double, Out> d{};
-    for (std::size_t j = 0; j < Out; ++j) d[j] = Layer::activation_type::derivative_from_output(out[j]);
-    return d;
+// Training keeps the input and every layer's outputs in one flat buffer:
+// the input at offset 0, layer I's outputs from activation_offsets[I + 1].
+template <class Network>
+inline constexpr auto activation_offsets = [] {
+    std::array<std::size_t, Network::layer_count + 2> offsets{};
+    for (std::size_t l = 0; l <= Network::layer_count; ++l)
+        offsets[l + 1] = offsets[l] + Network::topology_type::sizes[l];
+    return offsets;
+}();
+
+template <std::size_t I, class Network>
+constexpr void forward_from(const Network& net, double* a) {
+    constexpr auto& offsets = activation_offsets<Network>;
+    net.template layer<I>().forward(a + offsets[I], a + offsets[I + 1]);
+    if constexpr (I + 1 < Network::layer_count) forward_from<I + 1>(net, a);
 }
 
-// Layer I and everything below it, given g for layer I's outputs.
-template <std::size_t I, class Network, class Outputs, std::size_t N>
-constexpr void backward(Network& net, const Outputs& outputs, const std::array<double, N>& g) {
+// Layer I and everything below it. g holds, at each layer's offset, the
+// learning rate times dL/d(output) for that layer's neurons; layer I's part
+// is filled in, layer I-1's part is computed here.
+template <std::size_t I, class Network>
+constexpr void backward_from(Network& net, const double* a, double* g) {
+    constexpr auto& offsets = activation_offsets<Network>;
     auto& layer = net.template layer<I>();
     using layer_type = std::remove_cvref_t<decltype(layer)>;
-    const auto& in = outputs[hana::size_c<I>];
-    const auto d = derivatives_from_outputs<layer_type>(outputs[hana::size_c<I + 1>]);
+    constexpr std::size_t in_count = layer_type::inputs;
+    constexpr std::size_t out_count = layer_type::outputs;
+    const double* in = a + offsets[I];
+    const double* out = a + offsets[I + 1];
+    const double* g_out = g + offsets[I + 1];
 
-    std::array<double, layer_type::inputs> g_below{};
+    double d[out_count] = {};  // f'_j, from neuron j's output
+    for (std::size_t j = 0; j < out_count; ++j) d[j] = layer_type::activation_type::derivative_from_output(out[j]);
+
     if constexpr (I > 0) {  // from this layer's weights before they change
-        for (std::size_t i = 0; i < layer_type::inputs; ++i) {
-            g_below[i] = g[0] * (layer.weights[0][i] * d[0]);
-            for (std::size_t j = 1; j < N; ++j) g_below[i] += g[j] * (layer.weights[j][i] * d[j]);
+        double* g_in = g + offsets[I];
+        for (std::size_t i = 0; i < in_count; ++i) {
+            g_in[i] = g_out[0] * (layer.weights[0][i] * d[0]);
+            for (std::size_t j = 1; j < out_count; ++j) g_in[i] += g_out[j] * (layer.weights[j][i] * d[j]);
         }
     }
-    for (std::size_t j = 0; j < N; ++j) {
-        for (std::size_t i = 0; i < layer_type::inputs; ++i) layer.weights[j][i] -= g[j] * (in[i] * d[j]);
-        layer.biases[j] -= g[j] * d[j];
+    for (std::size_t j = 0; j < out_count; ++j) {
+        double* w = layer.weights[j].data();
+        for (std::size_t i = 0; i < in_count; ++i) w[i] -= g_out[j] * (in[i] * d[j]);
+        layer.biases[j] -= g_out[j] * d[j];
     }
-    if constexpr (I > 0) backward<I - 1>(net, outputs, g_below);
+    if constexpr (I > 0) backward_from<I - 1>(net, a, g);
 }
 
 }  // namespace bits
@@ -89,15 +108,15 @@ constexpr void backward(Network& net, const Outputs& outputs, const std::array<d
 template <class Loss = mse_t, class Network>
 constexpr void sgd_step(Network& net, const typename Network::input_type& x,
                         const std::array<double, Network::outputs>& y_true, double learn_rate) {
-    // The input, then each layer's output: what backprop needs.
-    const auto outputs = hana::scan_left(net.layers, x, [](const auto& in, const auto& layer) {
-        return layer.forward(in);
-    });
-    const auto& y_pred = outputs[hana::size_c<Network::layer_count>];
-    std::array<double, Network::outputs> g{};
+    constexpr auto& offsets = bits::activation_offsets<Network>;
+    constexpr std::size_t last = Network::layer_count;
+    double a[offsets[last + 1]] = {};  // the input, then every layer's outputs
+    double g[offsets[last + 1]] = {};  // learning rate times dL/d(each of those)
+    for (std::size_t i = 0; i < Network::inputs; ++i) a[i] = x[i];
+    bits::forward_from<0>(net, a);
     for (std::size_t o = 0; o < Network::outputs; ++o)
-        g[o] = learn_rate * Loss::gradient(y_true[o], y_pred[o], Network::outputs);
-    bits::backward<Network::layer_count - 1>(net, outputs, g);
+        g[offsets[last] + o] = learn_rate * Loss::gradient(y_true[o], a[offsets[last] + o], Network::outputs);
+    bits::backward_from<last - 1>(net, a, g);
 }
 
 // The loss of `net` over a data set, as the notebook computes it each tenth
