@@ -13,5 +13,6 @@
 #include <ctnn/random.hpp>
 #include <ctnn/init.hpp>
 #include <ctnn/train.hpp>
+#include <ctnn/trained.hpp>
 
 #endif

@@ -36,6 +36,21 @@ constexpr Network random_network(std::uint32_t seed) {
     return random_network<Network>(rng);
 }
 
+// He initialisation, for ReLU networks: the same weight draws, each times
+// sqrt(2 / inputs of its layer); biases 0 (none are drawn). Standard normal
+// weights leave ReLU units dead too often for small tasks such as XOR.
+template <class Network>
+constexpr Network he_network(std::uint32_t seed) {
+    numpy_random rng(seed);
+    Network net{};
+    hana::for_each(net.layers, [&](auto& layer) {
+        const double scale = sqrt(2.0 / static_cast<double>(layer.inputs));
+        for (auto& neuron_weights : layer.weights)
+            for (double& w : neuron_weights) w = rng.normal() * scale;
+    });
+    return net;
+}
+
 }  // namespace ctnn
 
 #endif

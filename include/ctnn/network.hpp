@@ -44,6 +44,13 @@ constexpr bool layer_sizes_chain() {
     return true;
 }
 
+template <std::size_t GivenInputs, std::size_t NetworkInputs>
+constexpr void check_input_size() {
+    static_assert(GivenInputs == NetworkInputs,
+                  "ctnn: the input must hold as many numbers as the network has inputs "
+                  "(see check_input_size<given, expected>)");
+}
+
 template <class... Layers, std::size_t... I>
 constexpr bool layers_chain(std::index_sequence<I...>) {
     using list = hana::tuple<hana::type<Layers>...>;
@@ -83,11 +90,25 @@ struct basic_network {
         return hana::fold_left(layers, x, [](const auto& in, const auto& layer) { return layer.forward(in); });
     }
 
-    constexpr output_type feedforward(const input_type& x) const {
+    // The network's answer for input x: a number for one output, else an array.
+    // x is a std::array or a braced list, net.feedforward({2, 3}); one of the
+    // wrong size fails to compile with a message naming both sizes.
+    template <std::size_t N>
+    constexpr output_type feedforward(const std::array<double, N>& x) const {
+        bits::check_input_size<N, inputs>();
         if constexpr (outputs == 1) {
             return forward(x)[0];
         } else {
             return forward(x);
+        }
+    }
+    template <std::size_t N>
+    constexpr output_type feedforward(const double (&x)[N]) const {
+        bits::check_input_size<N, inputs>();
+        if constexpr (N == inputs) {
+            return feedforward(std::to_array(x));
+        } else {
+            return output_type{};  // unreachable: the check above has failed
         }
     }
 

@@ -8,10 +8,20 @@
 
 namespace ctnn {
 
+namespace bits {
+// Instantiated with the number of sizes given, so that the message names it.
+template <std::size_t GivenSizes>
+constexpr bool check_topology_size_count() {
+    static_assert(GivenSizes >= 2,
+                  "ctnn::topology needs at least two sizes: the inputs and the outputs "
+                  "(see check_topology_size_count<given>)");
+    return true;
+}
+}  // namespace bits
+
 template <std::size_t... Sizes>
 struct topology {
-    static_assert(sizeof...(Sizes) >= 2,
-                  "ctnn::topology needs at least two sizes: the inputs and the outputs");
+    static_assert(bits::check_topology_size_count<sizeof...(Sizes)>());
     static_assert(((Sizes > 0) && ...), "ctnn::topology: every layer needs at least one neuron");
 
     static constexpr std::array<std::size_t, sizeof...(Sizes)> sizes{Sizes...};

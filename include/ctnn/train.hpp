@@ -12,10 +12,10 @@
 #define CTNN_TRAIN_HPP
 
 #include <array>
-#include <concepts>
 #include <cstddef>
 #include <iterator>
 #include <ranges>
+#include <stdexcept>
 #include <type_traits>
 #include <utility>
 
@@ -31,18 +31,46 @@ struct sgd {
     std::size_t epochs = 1000;
 };
 
-// Inputs: a random-access range of std::array<double, N> rows.
-template <class R, std::size_t N>
-concept input_rows = std::ranges::random_access_range<R> && std::ranges::sized_range<R> &&
-                     std::same_as<std::ranges::range_value_t<R>, std::array<double, N>>;
-
-// Targets: rows of std::array<double, N>, or plain numbers when N is 1.
-template <class R, std::size_t N>
-concept target_rows = std::ranges::random_access_range<R> && std::ranges::sized_range<R> &&
-                      (std::same_as<std::ranges::range_value_t<R>, std::array<double, N>> ||
-                       (N == 1 && std::is_arithmetic_v<std::ranges::range_value_t<R>>));
-
 namespace bits {
+
+// A row of data: std::array<double, N>, or a plain number for one target.
+template <class Row>
+constexpr std::size_t row_width() {
+    if constexpr (std::is_arithmetic_v<Row>) {
+        return 1;
+    } else {
+        return std::tuple_size_v<Row>;
+    }
+}
+
+// Instantiated with both sizes, so that a mismatch names them.
+template <std::size_t GivenRowWidth, std::size_t NetworkInputs>
+constexpr void check_input_rows() {
+    static_assert(GivenRowWidth == NetworkInputs,
+                  "ctnn: each input row must hold as many numbers as the network has inputs "
+                  "(see check_input_rows<given, expected>)");
+}
+template <std::size_t GivenRowWidth, std::size_t NetworkOutputs>
+constexpr void check_target_rows() {
+    static_assert(GivenRowWidth == NetworkOutputs,
+                  "ctnn: each target row must hold as many numbers as the network has outputs "
+                  "(see check_target_rows<given, expected>)");
+}
+
+template <class Network, class Inputs, class Targets>
+constexpr std::size_t checked_row_count(const Inputs& inputs, const Targets& targets) {
+    static_assert(std::ranges::random_access_range<Inputs> && std::ranges::sized_range<Inputs> &&
+                      std::ranges::random_access_range<Targets> && std::ranges::sized_range<Targets>,
+                  "ctnn: inputs and targets must be sized random-access ranges (std::array, std::vector, std::span)");
+    using input_row = std::ranges::range_value_t<Inputs>;
+    static_assert(std::is_same_v<input_row, std::array<double, row_width<input_row>()>>,
+                  "ctnn: each input row must be a std::array<double, N>");
+    check_input_rows<row_width<input_row>(), Network::inputs>();
+    check_target_rows<row_width<std::ranges::range_value_t<Targets>>(), Network::outputs>();
+    if (std::ranges::size(inputs) != std::ranges::size(targets))
+        throw std::invalid_argument("ctnn: inputs and targets must have the same number of rows");
+    return std::ranges::size(inputs);
+}
 
 template <std::size_t N, class T>
 constexpr std::array<double, N> as_row(const T& target) {
@@ -51,6 +79,11 @@ constexpr std::array<double, N> as_row(const T& target) {
     } else {
         return target;
     }
+}
+
+template <class Range>
+constexpr decltype(auto) row(const Range& range, std::size_t i) {
+    return std::ranges::begin(range)[static_cast<std::ranges::range_difference_t<Range>>(i)];
 }
 
 // Training keeps the input and every layer's outputs in one flat buffer:
@@ -70,13 +103,21 @@ constexpr void forward_from(const Network& net, double* a) {
     if constexpr (I + 1 < Network::layer_count) forward_from<I + 1>(net, a);
 }
 
+// What backprop does with each step it computes: training subtracts it from
+// the parameter; ctnn::gradient stores it (with a learning rate of 1). A
+// template argument rather than a function object: constant evaluators
+// charge for every call, and this runs once per parameter per sample.
+enum class step_use { subtract, store };
+
 // Layer I and everything below it. g holds, at each layer's offset, the
 // learning rate times dL/d(output) for that layer's neurons; layer I's part
-// is filled in, layer I-1's part is computed here.
-template <std::size_t I, class Network>
-constexpr void backward_from(Network& net, const double* a, double* g) {
+// is filled in, layer I-1's part is computed here from `net` (the weights
+// before this step), and each step goes to `sink`'s matching parameter.
+template <std::size_t I, step_use Use, class Network>
+constexpr void backward_from(const Network& net, Network& sink, const double* a, double* g) {
     constexpr auto& offsets = activation_offsets<Network>;
-    auto& layer = net.template layer<I>();
+    const auto& layer = net.template layer<I>();
+    auto& sink_layer = sink.template layer<I>();
     using layer_type = std::remove_cvref_t<decltype(layer)>;
     constexpr std::size_t in_count = layer_type::inputs;
     constexpr std::size_t out_count = layer_type::outputs;
@@ -87,7 +128,7 @@ constexpr void backward_from(Network& net, const double* a, double* g) {
     double d[out_count] = {};  // f'_j, from neuron j's output
     for (std::size_t j = 0; j < out_count; ++j) d[j] = layer_type::activation_type::derivative_from_output(out[j]);
 
-    if constexpr (I > 0) {  // from this layer's weights before they change
+    if constexpr (I > 0) {  // before any weight of this layer changes
         double* g_in = g + offsets[I];
         for (std::size_t i = 0; i < in_count; ++i) {
             g_in[i] = g_out[0] * (layer.weights[0][i] * d[0]);
@@ -95,11 +136,38 @@ constexpr void backward_from(Network& net, const double* a, double* g) {
         }
     }
     for (std::size_t j = 0; j < out_count; ++j) {
-        double* w = layer.weights[j].data();
-        for (std::size_t i = 0; i < in_count; ++i) w[i] -= g_out[j] * (in[i] * d[j]);
-        layer.biases[j] -= g_out[j] * d[j];
+        double* w = sink_layer.weights[j].data();
+        for (std::size_t i = 0; i < in_count; ++i) {
+            const double step = g_out[j] * (in[i] * d[j]);
+            if constexpr (Use == step_use::subtract) {
+                w[i] -= step;
+            } else {
+                w[i] = step;
+            }
+        }
+        const double bias_step = g_out[j] * d[j];
+        if constexpr (Use == step_use::subtract) {
+            sink_layer.biases[j] -= bias_step;
+        } else {
+            sink_layer.biases[j] = bias_step;
+        }
     }
-    if constexpr (I > 0) backward_from<I - 1>(net, a, g);
+    if constexpr (I > 0) backward_from<I - 1, Use>(net, sink, a, g);
+}
+
+// Forward and backward for one sample; every parameter's step goes to `sink`.
+template <class Loss, step_use Use, class Network>
+constexpr void backprop(const Network& net, Network& sink, const typename Network::input_type& x,
+                        const std::array<double, Network::outputs>& y_true, double learn_rate) {
+    constexpr auto& offsets = activation_offsets<Network>;
+    constexpr std::size_t last = Network::layer_count;
+    double a[offsets[last + 1]] = {};  // the input, then every layer's outputs
+    double g[offsets[last + 1]] = {};  // learning rate times dL/d(each of those)
+    for (std::size_t i = 0; i < Network::inputs; ++i) a[i] = x[i];
+    forward_from<0>(net, a);
+    for (std::size_t o = 0; o < Network::outputs; ++o)
+        g[offsets[last] + o] = learn_rate * Loss::gradient(y_true[o], a[offsets[last] + o], Network::outputs);
+    backward_from<last - 1, Use>(net, sink, a, g);
 }
 
 }  // namespace bits
@@ -108,35 +176,35 @@ constexpr void backward_from(Network& net, const double* a, double* g) {
 template <class Loss = mse_t, class Network>
 constexpr void sgd_step(Network& net, const typename Network::input_type& x,
                         const std::array<double, Network::outputs>& y_true, double learn_rate) {
-    constexpr auto& offsets = bits::activation_offsets<Network>;
-    constexpr std::size_t last = Network::layer_count;
-    double a[offsets[last + 1]] = {};  // the input, then every layer's outputs
-    double g[offsets[last + 1]] = {};  // learning rate times dL/d(each of those)
-    for (std::size_t i = 0; i < Network::inputs; ++i) a[i] = x[i];
-    bits::forward_from<0>(net, a);
-    for (std::size_t o = 0; o < Network::outputs; ++o)
-        g[offsets[last] + o] = learn_rate * Loss::gradient(y_true[o], a[offsets[last] + o], Network::outputs);
-    bits::backward_from<last - 1>(net, a, g);
+    bits::backprop<Loss, bits::step_use::subtract>(net, net, x, y_true, learn_rate);
+}
+
+// dL/dw and dL/db of one sample's loss for every parameter, as a network of
+// the same shape: what sgd_step subtracts, before the learning rate.
+template <class Loss = mse_t, class Network>
+constexpr Network gradient(const Network& net, const typename Network::input_type& x,
+                           const std::array<double, Network::outputs>& y_true) {
+    Network grad{};
+    bits::backprop<Loss, bits::step_use::store>(net, grad, x, y_true, 1.0);
+    return grad;
 }
 
 // The loss of `net` over a data set, as the notebook computes it each tenth
 // epoch (predictions for every row, then numpy's mean over all outputs).
-template <class Loss = mse_t, class Network, input_rows<Network::inputs> Inputs,
-          target_rows<Network::outputs> Targets>
+template <class Loss = mse_t, class Network, class Inputs, class Targets>
 constexpr double loss_over(const Network& net, const Inputs& inputs, const Targets& targets) {
     constexpr std::size_t outs = Network::outputs;
+    const std::size_t count = bits::checked_row_count<Network>(inputs, targets) * outs;
     std::size_t cached_row = static_cast<std::size_t>(-1);
     std::array<double, outs> prediction{};
     const auto term = [&](std::size_t k) {  // numpy_sum asks for rows in order
-        const std::size_t row = k / outs;
-        if (row != cached_row) {
-            prediction = net.forward(std::ranges::begin(inputs)[static_cast<std::ptrdiff_t>(row)]);
-            cached_row = row;
+        const std::size_t r = k / outs;
+        if (r != cached_row) {
+            prediction = net.forward(bits::row(inputs, r));
+            cached_row = r;
         }
-        const auto y = bits::as_row<outs>(std::ranges::begin(targets)[static_cast<std::ptrdiff_t>(row)]);
-        return Loss::term(y[k % outs], prediction[k % outs]);
+        return Loss::term(bits::as_row<outs>(bits::row(targets, r))[k % outs], prediction[k % outs]);
     };
-    const std::size_t count = std::ranges::size(inputs) * outs;
     return numpy_sum(term, 0, count) / static_cast<double>(count);
 }
 
@@ -145,19 +213,18 @@ struct ignore_epoch {
     constexpr void operator()(std::size_t, const Network&) const {}
 };
 
-// Trains a copy of `net` and returns it. After each epoch, on_epoch(epoch, net)
-// is called (epochs count from 0), e.g. to print the loss every tenth epoch.
-template <class Loss = mse_t, class Network, input_rows<Network::inputs> Inputs,
-          target_rows<Network::outputs> Targets, class OnEpoch = ignore_epoch>
+// Trains a copy of `net` and returns it. Inputs: rows of std::array<double,
+// inputs>; targets: rows of std::array<double, outputs>, or numbers for one
+// output (std::array, std::vector, std::span...). After each epoch,
+// on_epoch(epoch, net) is called (epochs count from 0).
+template <class Loss = mse_t, class Network, class Inputs, class Targets, class OnEpoch = ignore_epoch>
 constexpr Network train(Network net, const Inputs& inputs, const Targets& targets, sgd options,
                         OnEpoch on_epoch = {}) {
-    const std::size_t rows = std::ranges::size(inputs);
+    const std::size_t rows = bits::checked_row_count<Network>(inputs, targets);
     for (std::size_t epoch = 0; epoch < options.epochs; ++epoch) {
-        for (std::size_t r = 0; r < rows; ++r) {
-            const auto i = static_cast<std::ptrdiff_t>(r);
-            sgd_step<Loss>(net, std::ranges::begin(inputs)[i],
-                           bits::as_row<Network::outputs>(std::ranges::begin(targets)[i]), options.learn_rate);
-        }
+        for (std::size_t r = 0; r < rows; ++r)
+            sgd_step<Loss>(net, bits::row(inputs, r), bits::as_row<Network::outputs>(bits::row(targets, r)),
+                           options.learn_rate);
         on_epoch(epoch, std::as_const(net));
     }
     return net;
