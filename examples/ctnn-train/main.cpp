@@ -4,12 +4,17 @@
 #include <array>
 #include <charconv>
 #include <cstdio>
+#include <exception>
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <string_view>
 #include <variant>
 #include <vector>
 
 #include <ctnn/ctnn.hpp>
+#include <ctnn/io/csv.hpp>
+#include <ctnn/io/export.hpp>
 
 #include "options.hpp"
 
@@ -74,25 +79,72 @@ void print_cells() {
     std::printf("  cell 12  mse_loss([1, 0, 0, 1], [0, 0, 0, 0])              = %s\n", shortest(cell12_mse).c_str());
 }
 
-int run(const ctnn_train::options& opts) {
-    print_cells();
-    std::printf("\nTraining the 2-2-1 network (seed %u, %zu epochs, learning rate %s):\n", opts.seed, opts.epochs,
-                shortest(opts.learn_rate).c_str());
+// Writes the header next to its final name, then renames it into place, so
+// that a failed export leaves no half-written file.
+void export_header(const ctnn_train::options& opts, const notebook_network& net, const std::string& description,
+                   std::span<const std::string> labels, std::span<const std::array<double, 2>> inputs) {
+    const std::filesystem::path target = opts.export_file;
+    std::filesystem::path temporary = target;
+    temporary += ".partial";
+    {
+        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+        if (!out) throw ctnn::io::data_error(opts.export_file + ": cannot open for writing");
+        ctnn::io::write_header(out, net, opts.export_name, description, labels, inputs);
+        out.flush();
+        if (!out) {
+            std::error_code ignored;
+            std::filesystem::remove(temporary, ignored);
+            throw ctnn::io::data_error(opts.export_file + ": write failed");
+        }
+    }
+    std::error_code ec;
+    std::filesystem::rename(temporary, target, ec);
+    if (ec) {
+        std::filesystem::remove(temporary, ec);
+        throw ctnn::io::data_error(opts.export_file + ": cannot write: " + ec.message());
+    }
+}
 
-    std::vector<std::array<double, 2>> inputs;
-    for (const person& p : training_people) inputs.push_back(p.shifted_weight_height);
+int run(const ctnn_train::options& opts) {
+    const bool notebook = opts.data_file.empty();
+    ctnn::io::labelled_data<2> data;
+    if (notebook) {
+        print_cells();
+        for (std::size_t i = 0; i < training_people.size(); ++i) {
+            data.names.emplace_back(training_people[i].name);
+            data.inputs.push_back(training_people[i].shifted_weight_height);
+            data.targets.push_back(is_female[i]);
+        }
+        std::printf("\nTraining the 2-2-1 network (seed %u, %zu epochs, learning rate %s):\n", opts.seed, opts.epochs,
+                    shortest(opts.learn_rate).c_str());
+    } else {
+        data = ctnn::io::read_csv_file<2>(opts.data_file);
+        std::printf("Training the 2-2-1 network on %s, %zu rows (seed %u, %zu epochs, learning rate %s):\n",
+                    opts.data_file.c_str(), data.inputs.size(), opts.seed, opts.epochs, shortest(opts.learn_rate).c_str());
+    }
 
     const auto log_loss = [&](std::size_t epoch, const notebook_network& net) {
         if (opts.log_every != 0 && epoch % opts.log_every == 0)
-            std::printf("Epoch %zu loss: %.3f\n", epoch, ctnn::loss_over(net, inputs, is_female));
+            std::printf("Epoch %zu loss: %.3f\n", epoch, ctnn::loss_over(net, data.inputs, data.targets));
     };
     const auto initial = ctnn::random_network<notebook_network>(opts.seed);
-    const auto trained = ctnn::train(initial, inputs, is_female,
+    const auto trained = ctnn::train(initial, data.inputs, data.targets,
                                      ctnn::sgd{.learn_rate = opts.learn_rate, .epochs = opts.epochs}, log_loss);
 
-    std::printf("\nPredictions (1 = female):\n");
-    for (const auto& group : {std::span<const person>(training_people), std::span<const person>(new_people)})
-        for (const person& p : group) std::printf("%s: %.17g\n", p.name, trained.feedforward(p.shifted_weight_height));
+    std::printf("\nPredictions%s:\n", notebook ? " (1 = female)" : "");
+    for (std::size_t i = 0; i < data.inputs.size(); ++i)
+        std::printf("%s: %.17g\n", data.names[i].c_str(), trained.feedforward(data.inputs[i]));
+    if (notebook)
+        for (const person& p : new_people) std::printf("%s: %.17g\n", p.name, trained.feedforward(p.shifted_weight_height));
+
+    if (!opts.export_file.empty()) {
+        const std::string description = "ctnn-train: a 2-2-1 sigmoid network trained on " +
+                                        (notebook ? std::string("the notebook's four people") : opts.data_file) +
+                                        " (seed " + std::to_string(opts.seed) + ", " + std::to_string(opts.epochs) +
+                                        " epochs, learning rate " + shortest(opts.learn_rate) + ")";
+        export_header(opts, trained, description, data.names, data.inputs);
+        std::printf("\nWrote %s (network '%s')\n", opts.export_file.c_str(), opts.export_name.c_str());
+    }
     return 0;
 }
 
@@ -110,5 +162,11 @@ int main(int argc, char** argv) {
         std::fputs(ctnn_train::usage.data(), stdout);
         return 0;
     }
-    return run(opts);
+    try {
+        return run(opts);
+    } catch (const std::exception& e) {  // bad data or an unwritable export
+        std::fflush(stdout);
+        std::fprintf(stderr, "ctnn-train: %s\n", e.what());
+        return 2;
+    }
 }

@@ -12,6 +12,8 @@
 #include <system_error>
 #include <variant>
 
+#include <ctnn/io/export.hpp>
+
 namespace ctnn_train {
 
 struct options {
@@ -19,11 +21,15 @@ struct options {
     std::size_t epochs = 1000;
     double learn_rate = 0.5;
     std::size_t log_every = 10;
+    std::string data_file;    // empty: the notebook's four people
+    std::string export_file;  // empty: no export
+    std::string export_name = "trained_network";
     bool help = false;
 };
 
 inline constexpr std::string_view usage =
-    "usage: ctnn-train [--seed N] [--epochs N] [--learn-rate R] [--log-every N] [--help]\n"
+    "usage: ctnn-train [--seed N] [--epochs N] [--learn-rate R] [--log-every N]\n"
+    "                  [--data FILE.csv] [--export FILE.hpp [--name IDENT]] [--help]\n"
     "\n"
     "Replays the notebook: prints the cells the compiler checked with static_assert,\n"
     "trains the 2-2-1 network on Alice, Bob, Charlie and Diana exactly as numpy does\n"
@@ -33,6 +39,10 @@ inline constexpr std::string_view usage =
     "  --epochs N       passes over the data (default 1000)\n"
     "  --learn-rate R   SGD learning rate, a positive finite number (default 0.5)\n"
     "  --log-every N    print the loss every N epochs; 0 prints none (default 10)\n"
+    "  --data FILE      train on a CSV file instead: a header row, then rows of two\n"
+    "                   inputs and a target in [0, 1]; an optional first column 'name'\n"
+    "  --export FILE    write the trained network as a C++ header that checks itself\n"
+    "  --name IDENT     the exported network's name (default trained_network)\n"
     "  --help           print this text\n";
 
 struct parse_error {
@@ -65,6 +75,7 @@ inline bool parse_positive_finite(std::string_view text, double& out) {
 // Accepts "--name value" and "--name=value".
 inline std::variant<options, parse_error> parse(std::span<const std::string_view> args) {
     options opts;
+    bool name_given = false;
     for (std::size_t i = 0; i < args.size(); ++i) {
         std::string_view name = args[i];
         std::string_view value;
@@ -79,14 +90,22 @@ inline std::variant<options, parse_error> parse(std::span<const std::string_view
             opts.help = true;
             continue;
         }
-        if (name != "--seed" && name != "--epochs" && name != "--learn-rate" && name != "--log-every")
+        if (name != "--seed" && name != "--epochs" && name != "--learn-rate" && name != "--log-every" &&
+            name != "--data" && name != "--export" && name != "--name")
             return parse_error{"unknown option '" + std::string(args[i]) + "' (see --help)"};
         if (!has_value) {
             if (i + 1 == args.size()) return parse_error{std::string(name) + " needs a value (see --help)"};
             value = args[++i];
         }
         const std::string bad = "invalid value '" + std::string(value) + "' for " + std::string(name) + ": ";
-        if (name == "--seed") {
+        if (name == "--data" || name == "--export") {
+            if (value.empty()) return parse_error{std::string(name) + " needs a file name"};
+            (name == "--data" ? opts.data_file : opts.export_file) = std::string(value);
+        } else if (name == "--name") {
+            if (!ctnn::io::is_identifier(value)) return parse_error{bad + "expected a C++ identifier"};
+            opts.export_name = std::string(value);
+            name_given = true;
+        } else if (name == "--seed") {
             if (!detail::parse_unsigned<std::uint32_t>(value, std::numeric_limits<std::uint32_t>::max(), opts.seed))
                 return parse_error{bad + "expected an integer from 0 to 4294967295"};
         } else if (name == "--epochs") {
@@ -99,6 +118,7 @@ inline std::variant<options, parse_error> parse(std::span<const std::string_view
             return parse_error{bad + "expected a positive finite number"};
         }
     }
+    if (name_given && opts.export_file.empty()) return parse_error{"--name goes with --export"};
     return opts;
 }
 

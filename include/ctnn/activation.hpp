@@ -13,6 +13,7 @@ namespace ctnn {
 // +-1000 and +-inf give 1 and 0 (e^1000 is +inf, never a failed evaluation).
 struct sigmoid_t {
     static constexpr const char* name = "sigmoid";
+    static constexpr const char* type_name = "ctnn::sigmoid_t";
     constexpr double operator()(double x) const {
         if (x != x) return x;
         return 1.0 / (1.0 + exp(-x));
@@ -24,6 +25,7 @@ struct sigmoid_t {
 // last rounding: no cancellation near 0, under an ulp everywhere.
 struct tanh_t {
     static constexpr const char* name = "tanh";
+    static constexpr const char* type_name = "ctnn::tanh_t";
     constexpr double operator()(double x) const {
         if (x != x || x == 0) return x;  // NaN, and zero keeping its sign
         const double a = x < 0 ? -x : x;
@@ -42,6 +44,7 @@ struct tanh_t {
 // max(0, x); its derivative at 0 is taken as 0.
 struct relu_t {
     static constexpr const char* name = "relu";
+    static constexpr const char* type_name = "ctnn::relu_t";
     constexpr double operator()(double x) const { return x > 0 ? x : 0.0; }
     static constexpr double derivative_from_output(double f) { return f > 0 ? 1.0 : 0.0; }
 };

@@ -14,5 +14,6 @@
 #include <ctnn/init.hpp>
 #include <ctnn/train.hpp>
 #include <ctnn/trained.hpp>
+#include <ctnn/fingerprint.hpp>
 
 #endif

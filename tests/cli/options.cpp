@@ -41,6 +41,18 @@ TEST_CASE("every option, in both spellings", "[cli]") {
     CHECK(opts.help);
 }
 
+TEST_CASE("data and export options", "[cli]") {
+    const auto opts = std::get<ctnn_train::options>(parse({"--data", "people.csv", "--export=net.hpp", "--name", "my_net"}));
+    CHECK(opts.data_file == "people.csv");
+    CHECK(opts.export_file == "net.hpp");
+    CHECK(opts.export_name == "my_net");
+    CHECK(std::get<ctnn_train::options>(parse({"--export", "net.hpp"})).export_name == "trained_network");
+    CHECK(error_of({"--name", "net"}) == "--name goes with --export");
+    CHECK(error_of({"--export", "x.hpp", "--name", "my-net"}) ==
+          "invalid value 'my-net' for --name: expected a C++ identifier");
+    CHECK(error_of({"--data", ""}) == "--data needs a file name");
+}
+
 TEST_CASE("bad arguments name the problem", "[cli]") {
     CHECK(error_of({"--bogus"}) == "unknown option '--bogus' (see --help)");
     CHECK(error_of({"--seed"}) == "--seed needs a value (see --help)");
