@@ -140,7 +140,7 @@ TEST_CASE("sqrt: equal to the IEEE square root", "[math][accuracy]") {
     CHECK(mismatches == 0);
 }
 
-TEST_CASE("exp table: every 2^(j/128) entry is right to 2^-104", "[math]") {
+TEST_CASE("exp table: every 2^(j/1024) entry is right to 2^-104", "[math]") {
     mpfr_t exact, diff;
     mpfr_inits2(300, exact, diff, static_cast<mpfr_ptr>(nullptr));
     for (int j = 0; j < ctnn::bits::exp_table_size; ++j) {

@@ -35,33 +35,36 @@ constexpr double pow2(int e) {
 
 // exp(x) for x above this is +inf, below the other is +0 (after rounding).
 // The fast path's error bound, relative to a result in [1, 2).
-inline constexpr double exp_fast_error = 0x1p-64;
+inline constexpr double exp_fast_error = 0x1p-62;
 inline constexpr double exp_overflow_bound = 709.79;
 inline constexpr double exp_underflow_bound = -745.14;
 
-// x = k * ln2/128 + r with |r| <= ln2/256 (plus a hair), r as a double-double.
-// ln2/128 is split in three: the first two parts have 35 significant bits, so
-// their products with k (|k| < 2^18) are exact and r loses nothing.
+// x = k * ln2/1024 + r with |r| <= ln2/2048 (plus a hair), r as a double-double.
+// ln2/1024 is split in three: the first two parts have 32 significant bits, so
+// their products with k (|k| < 2^21) are exact and r loses nothing.
 struct exp_reduction {
     double_double r;
     int k;
 };
 
+inline constexpr double inv_ln2_1024 = 0x1.71547652b82fep+10;
+inline constexpr double ln2_1024_part1 = 0x1.62e42ff000000p-11;   // 32 bits
+inline constexpr double ln2_1024_part2 = -0x1.718432a200000p-45;  // 32 bits
+inline constexpr double ln2_1024_part3 = 0x1.3c7673007e5edp-79;
+inline constexpr double ln2_1024_rest = -0x1.718432a1b0e26p-45;   // part2 + part3, rounded
+inline constexpr double round_shift = 0x1.8p52;                   // adding it rounds to an integer
+
 constexpr exp_reduction reduce_for_exp(double x) {
-    constexpr double inv_ln2_128 = 0x1.71547652b82fep+7;
-    constexpr double ln2_128_part1 = 0x1.62e42fefc0000p-8;
-    constexpr double ln2_128_part2 = -0x1.c610ca86c0000p-44;
-    constexpr double ln2_128_part3 = -0x1.c4c67fc0d0951p-83;
-    constexpr double round_shift = 0x1.8p52;  // adding it rounds to an integer
-    const double kd = (x * inv_ln2_128 + round_shift) - round_shift;
-    const auto [rh, rl] = two_sum(x - kd * ln2_128_part1, -(kd * ln2_128_part2));
-    return {fast_two_sum(rh, rl - kd * ln2_128_part3), static_cast<int>(kd)};
+    const double kd = (x * inv_ln2_1024 + round_shift) - round_shift;
+    // x - k part1 is exact (Sterbenz), and so is k part2 (32 x 21 bits).
+    const auto [rh, rl] = two_sum(x - kd * ln2_1024_part1, -(kd * ln2_1024_part2));
+    return {fast_two_sum(rh, rl - kd * ln2_1024_part3), static_cast<int>(kd)};
 }
 
-// The same in double-double arithmetic: Taylor to degree 10 (truncation
-// < 2^-119), result accurate to about 2^-100 relative.
+// expm1(r) for |r| <= ln2/2048 in double-double arithmetic: Taylor to degree
+// 8 (truncation < 2^-121), result accurate to about 2^-100 relative.
 constexpr double_double expm1_small(double_double r) {
-    constexpr std::array<double_double, 10> inverse_factorials{{
+    constexpr std::array<double_double, 8> inverse_factorials{{
         {1.0, 0.0},
         {0x1.0000000000000p-1, 0.0},
         {0x1.5555555555555p-3, 0x1.5555555555555p-57},
@@ -70,11 +73,9 @@ constexpr double_double expm1_small(double_double r) {
         {0x1.6c16c16c16c17p-10, -0x1.f49f49f49f49fp-65},
         {0x1.a01a01a01a01ap-13, 0x1.a01a01a01a01ap-73},
         {0x1.a01a01a01a01ap-16, 0x1.a01a01a01a01ap-76},
-        {0x1.71de3a556c734p-19, -0x1.c154f8ddc6c00p-73},
-        {0x1.27e4fb7789f5cp-22, 0x1.cbbc05b4fa99ap-76},
     }};
-    double_double q = inverse_factorials[9];
-    for (std::size_t n = 9; n-- > 0;) q = q * r + inverse_factorials[n];
+    double_double q = inverse_factorials[7];
+    for (std::size_t n = 7; n-- > 0;) q = q * r + inverse_factorials[n];
     return q * r;
 }
 
@@ -131,37 +132,37 @@ constexpr double_double exp_double_double(double x) {
 // results beyond the double range are +inf or +0 (never a failed constant
 // evaluation), and tiny results are correctly rounded subnormals.
 //
-// The fast path is written out in this one body, helpers inlined by hand:
-// a constant evaluator pays for every call, and exp is where compile-time
-// training spends its time.
+// The fast path is written out in this one body: a constant evaluator pays
+// for every call, and exp is where compile-time training spends its time.
 constexpr double exp(double x) {
     if (x != x) return x;
     if (x > bits::exp_overflow_bound) return bits::infinity;
     if (x < bits::exp_underflow_bound) return 0.0;
-    const auto [r, k] = bits::reduce_for_exp(x);
+    // x = k ln2/1024 + r. The fast path needs r only to 2^-65, so two parts
+    // of ln2/1024 do (the first has 32 bits: k part1 and x - k part1 are exact).
+    const double kd = (x * bits::inv_ln2_1024 + bits::round_shift) - bits::round_shift;
+    const double r = (x - kd * bits::ln2_1024_part1) - kd * bits::ln2_1024_rest;
+    const int k = static_cast<int>(kd);
     const int j = k & (bits::exp_table_size - 1);
     const int e = k >> bits::exp_table_bits;
     if (e >= -1000 && e <= 1000) {
-        // exp(r) 2^(j/128) ~= yh + yl with error below 2^-64: Taylor to degree
-        // 6 (truncation < 2^-71), the leading product th * rh exact (Dekker).
+        // exp(r) 2^(j/1024) ~= yh + yl, error below 2^-62: Taylor to degree 5
+        // (truncation < 2^-76), r's own error < 2^-65, th * r rounded (< 2^-64).
         const auto [th, tl] = bits::exp2_table[static_cast<std::size_t>(j)];
-        const double rh = r.hi;
-        const double q = 0.5 + rh * (0x1.5555555555555p-3 + rh * (0x1.5555555555555p-5 +
-                                     rh * (0x1.1111111111111p-7 + rh * 0x1.6c16c16c16c17p-10)));
-        const double s = r.lo + rh * rh * q;  // exp(r) - 1 - rh
-        const double ph = th * rh;            // two_prod(th, rh) = ph + pl
-        const double th_split = 134217729.0 * th, th_hi = th_split - (th_split - th), th_lo = th - th_hi;
-        const double rh_split = 134217729.0 * rh, rh_hi = rh_split - (rh_split - rh), rh_lo = rh - rh_hi;
-        const double pl = ((th_hi * rh_hi - ph) + th_hi * rh_lo + th_lo * rh_hi) + th_lo * rh_lo;
-        const double yh = th + ph;            // fast_two_sum(th, ph), then the small terms
-        const double yl = (ph - (yh - th)) + (pl + (tl + (th * s + tl * rh)));
+        const double r2 = r * r;
+        const double s = r2 * ((0.5 + r * 0x1.5555555555555p-3) +
+                               r2 * (0x1.5555555555555p-5 + r * 0x1.1111111111111p-7));  // e^r - 1 - r
+        const double v = th * r;
+        const double yh = th + v;  // fast_two_sum(th, v), then the small terms
+        const double yl = (v - (yh - th)) + (tl + th * s);
         // Ziv's test: if every value within the error rounds alike, that is the answer.
         const double low = yh + (yl - bits::exp_fast_error);
         if (low == yh + (yl + bits::exp_fast_error)) return low * bits::pow2(e);
     }
-    // Rare: the rounding is too close to call, or the result nears the ends
-    // of the double range. Double-double evaluation, then one careful rounding.
-    return bits::scale_and_round(bits::exp_accurate(r, j), e, 0.0).value;
+    // Rare (about 1 call in 500): the rounding is too close to call, or the
+    // result nears the ends of the double range. Double-double evaluation from
+    // an exact reduction, then one careful rounding.
+    return bits::scale_and_round(bits::exp_accurate(bits::reduce_for_exp(x).r, j), e, 0.0).value;
 }
 
 // Natural logarithm, correctly rounded. log(0) = -inf, log(x < 0) = NaN.
@@ -237,7 +238,7 @@ namespace bits {
 // e^x - 1 as a double-double, about 2^-100 relative, for -40 <= x <= 700.
 constexpr double_double expm1_double_double(double x) {
     const auto [r, k] = reduce_for_exp(x);
-    if (k == 0) return expm1_small(r);  // |x| <= ln2/256: full relative precision
+    if (k == 0) return expm1_small(r);  // |x| <= ln2/2048: full relative precision
     const double_double y = exp_double_double(x);
     return two_sum(y.hi, -1.0) + double_double{y.lo, 0.0};
 }

@@ -1,0 +1,153 @@
+// Runtime benchmarks (Google Benchmark): ctnn against the hand-written scalar
+// loop with std::exp, on the notebook's network. numpy is timed by numpy.py.
+#include <array>
+#include <cmath>
+#include <cstddef>
+#include <vector>
+
+#include <benchmark/benchmark.h>
+
+#include <ctnn/ctnn.hpp>
+
+#include "handwritten.hpp"
+#include "notebook_tasks.hpp"
+
+namespace {
+
+using ctnn_examples::notebook_task;
+using notebook_network = notebook_task::network;
+
+const notebook_network initial = ctnn::random_network<notebook_network>(0);
+
+handwritten::network handwritten_initial() {
+    const auto& h = initial.layer<0>();
+    const auto& o = initial.layer<1>();
+    return {h.weights[0][0], h.weights[0][1], h.weights[1][0], h.weights[1][1], o.weights[0][0], o.weights[0][1],
+            h.biases[0],     h.biases[1],     o.biases[0]};
+}
+
+// ---- 1. feedforward -------------------------------------------------------
+
+constexpr auto cell6_network = [] {
+    using zero_one = ctnn::neuron<ctnn::weights<0, 1>, ctnn::bias<0>>;
+    return ctnn::make_network(ctnn::layer_of<zero_one, 2>(), ctnn::layer_of<zero_one, 1>());
+}();
+
+void ff_constant(benchmark::State& state) {  // computed by the compiler: a load
+    for (auto _ : state) {
+        constexpr double y = cell6_network.feedforward({2, 3});
+        benchmark::DoNotOptimize(y);
+    }
+}
+BENCHMARK(ff_constant);
+
+void ff_ctnn(benchmark::State& state) {
+    std::array<double, 2> x{2, 3};
+    for (auto _ : state) {
+        benchmark::DoNotOptimize(x);
+        benchmark::DoNotOptimize(initial.feedforward(x));
+    }
+}
+BENCHMARK(ff_ctnn);
+
+void ff_handwritten(benchmark::State& state) {
+    const auto net = handwritten_initial();
+    std::array<double, 2> x{2, 3};
+    for (auto _ : state) {
+        benchmark::DoNotOptimize(x);
+        benchmark::DoNotOptimize(net.feedforward(x));
+    }
+}
+BENCHMARK(ff_handwritten);
+
+// ---- 2. SGD: the notebook's 1000 epochs on 4 samples ------------------------
+
+void sgd_ctnn(benchmark::State& state) {
+    for (auto _ : state) {
+        auto start = initial;
+        benchmark::DoNotOptimize(start);
+        auto trained = ctnn::train(start, notebook_task::inputs, notebook_task::targets, notebook_task::options);
+        benchmark::DoNotOptimize(trained);
+    }
+}
+BENCHMARK(sgd_ctnn)->Unit(benchmark::kMicrosecond);
+
+void sgd_handwritten(benchmark::State& state) {
+    for (auto _ : state) {
+        auto net = handwritten_initial();
+        benchmark::DoNotOptimize(net);
+        net.train(notebook_task::inputs, notebook_task::targets, 0.5, 1000);
+        benchmark::DoNotOptimize(net);
+    }
+}
+BENCHMARK(sgd_handwritten)->Unit(benchmark::kMicrosecond);
+
+// ---- 3. batch inference: 1,000,000 samples --------------------------------
+
+std::vector<std::array<double, 2>> batch_inputs() {
+    std::vector<std::array<double, 2>> inputs(1'000'000);
+    ctnn::numpy_random rng(1);
+    for (auto& x : inputs) x = {rng.normal() * 10, rng.normal() * 3};
+    return inputs;
+}
+
+void batch_ctnn(benchmark::State& state) {
+    const auto inputs = batch_inputs();
+    std::vector<double> outputs(inputs.size());
+    const auto trained = ctnn::train(initial, notebook_task::inputs, notebook_task::targets, notebook_task::options);
+    for (auto _ : state) {
+        for (std::size_t i = 0; i < inputs.size(); ++i) outputs[i] = trained.feedforward(inputs[i]);
+        benchmark::DoNotOptimize(outputs.data());
+        benchmark::ClobberMemory();
+    }
+}
+BENCHMARK(batch_ctnn)->Unit(benchmark::kMillisecond);
+
+void batch_handwritten(benchmark::State& state) {
+    const auto inputs = batch_inputs();
+    std::vector<double> outputs(inputs.size());
+    const auto net = handwritten_initial();
+    for (auto _ : state) {
+        for (std::size_t i = 0; i < inputs.size(); ++i) outputs[i] = net.feedforward(inputs[i]);
+        benchmark::DoNotOptimize(outputs.data());
+        benchmark::ClobberMemory();
+    }
+}
+BENCHMARK(batch_handwritten)->Unit(benchmark::kMillisecond);
+
+// ---- 4. exp itself ----------------------------------------------------------
+
+// Latency: each call's argument depends on the previous result.
+template <double (*Exp)(double)>
+void exp_latency(benchmark::State& state) {
+    double x = -1.5;
+    for (auto _ : state) {
+        x = Exp(x) * 1e-300 - 1.5;  // back to -1.5 (+ a dependency on the result)
+        benchmark::DoNotOptimize(x);
+    }
+}
+
+// Throughput: 1024 independent calls per iteration.
+template <double (*Exp)(double)>
+void exp_throughput(benchmark::State& state) {
+    std::vector<double> args(1024), out(1024);
+    for (std::size_t i = 0; i < args.size(); ++i) args[i] = -20.0 + 40.0 * static_cast<double>(i) / 1024.0;
+    for (auto _ : state) {
+        for (std::size_t i = 0; i < args.size(); ++i) out[i] = Exp(args[i]);
+        benchmark::DoNotOptimize(out.data());
+        benchmark::ClobberMemory();
+    }
+    state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()) * 1024);
+}
+
+double ctnn_exp(double x) { return ctnn::exp(x); }
+double std_exp(double x) { return std::exp(x); }
+
+BENCHMARK(exp_latency<ctnn_exp>)->Name("exp_latency_ctnn");
+BENCHMARK(exp_latency<std_exp>)->Name("exp_latency_std");
+BENCHMARK(exp_throughput<ctnn_exp>)->Name("exp_throughput_ctnn");
+BENCHMARK(exp_throughput<std_exp>)->Name("exp_throughput_std");
+
+}  // namespace
+
+BENCHMARK_MAIN();
