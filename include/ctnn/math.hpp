@@ -126,6 +126,15 @@ constexpr double_double exp_double_double(double x) {
     return {y.hi * scale, y.lo * scale};
 }
 
+// exp's rare path (about 1 call in 500): the rounding is too close to call,
+// or the result nears the ends of the double range. Double-double evaluation
+// from an exact reduction, then one careful rounding. Kept out of line so
+// that the fast path stays small enough to inline.
+[[gnu::noinline, gnu::cold]] constexpr double exp_rare(double x) {
+    const auto [r, k] = reduce_for_exp(x);
+    return scale_and_round(exp_accurate(r, k & (exp_table_size - 1)), k >> exp_table_bits, 0.0).value;
+}
+
 }  // namespace bits
 
 // e^x, correctly rounded. exp(NaN) is NaN, exp(+inf) = +inf, exp(-inf) = +0;
@@ -148,21 +157,18 @@ constexpr double exp(double x) {
     if (e >= -1000 && e <= 1000) {
         // exp(r) 2^(j/1024) ~= yh + yl, error below 2^-62: Taylor to degree 5
         // (truncation < 2^-76), r's own error < 2^-65, th * r rounded (< 2^-64).
+        // Estrin's scheme and the order of the sums keep the dependency chain short.
         const auto [th, tl] = bits::exp2_table[static_cast<std::size_t>(j)];
         const double r2 = r * r;
-        const double s = r2 * ((0.5 + r * 0x1.5555555555555p-3) +
-                               r2 * (0x1.5555555555555p-5 + r * 0x1.1111111111111p-7));  // e^r - 1 - r
+        const double poly = (0.5 + r * 0x1.5555555555555p-3) + r2 * (0x1.5555555555555p-5 + r * 0x1.1111111111111p-7);
         const double v = th * r;
         const double yh = th + v;  // fast_two_sum(th, v), then the small terms
-        const double yl = (v - (yh - th)) + (tl + th * s);
-        // Ziv's test: if every value within the error rounds alike, that is the answer.
-        const double low = yh + (yl - bits::exp_fast_error);
-        if (low == yh + (yl + bits::exp_fast_error)) return low * bits::pow2(e);
+        const double yl = ((v - (yh - th)) + tl) + (th * r2) * poly;  // th (e^r - 1 - r) = th r^2 poly
+        // Ziv's test: if every value within the error rounds alike, that is the
+        // answer. The result does not wait for the test: a predicted branch.
+        if (yh + (yl - bits::exp_fast_error) == yh + (yl + bits::exp_fast_error)) return (yh + yl) * bits::pow2(e);
     }
-    // Rare (about 1 call in 500): the rounding is too close to call, or the
-    // result nears the ends of the double range. Double-double evaluation from
-    // an exact reduction, then one careful rounding.
-    return bits::scale_and_round(bits::exp_accurate(bits::reduce_for_exp(x).r, j), e, 0.0).value;
+    return bits::exp_rare(x);
 }
 
 // Natural logarithm, correctly rounded. log(0) = -inf, log(x < 0) = NaN.

@@ -1,0 +1,206 @@
+#!/usr/bin/python3
+"""Runs every ctnn benchmark and writes BUILD/bench/results.json and charts.
+
+    /usr/bin/python3 bench/run.py BUILD_DIR [--smoke] [--publish]
+
+BUILD_DIR is a configured and built CMake build (target bench_runtime).
+--smoke   runs each measurement once, briefly: checks that everything works,
+          its figures mean nothing (CI runs this).
+--publish also copies results.json and the charts to docs/bench/ for the README.
+
+Measured: runtime (Google Benchmark: ctnn vs a hand-written scalar loop with
+std::exp; numpy by notebook_numpy.py), the assembly of a compile-time constant
+feedforward, and compile time (the metabench method: the same TU with and
+without the constant evaluation, several times, medians) for each compiler.
+"""
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+COMPILERS = ["g++", "clang++"]
+
+
+def run(cmd, **kw):
+    return subprocess.run(cmd, check=True, capture_output=True, text=True, **kw)
+
+
+def compile_once(cxx, defines):
+    """Seconds and peak MB of compiling compile_time_task.cpp; None if it fails."""
+    with tempfile.NamedTemporaryFile() as timing:
+        cmd = ["/usr/bin/time", "-f", "%e %M", "-o", timing.name, cxx, "-std=c++20", "-ffp-contract=off",
+               "-I" + os.path.join(ROOT, "include"), "-I" + os.path.join(ROOT, "examples"),
+               "-c", os.path.join(HERE, "compile_time_task.cpp"), "-o", os.devnull]
+        cmd += ["-D%s=%s" % kv for kv in defines.items()]
+        ok = subprocess.run(cmd, capture_output=True).returncode == 0
+        seconds, kb = open(timing.name).read().split()[-2:]
+    return (float(seconds), int(kb) / 1024) if ok else None
+
+
+def compile_median(cxx, defines, runs):
+    results = [compile_once(cxx, defines) for _ in range(runs)]
+    if any(r is None for r in results):
+        return None
+    return statistics.median(r[0] for r in results), max(r[1] for r in results)
+
+
+def compile_time(results, smoke):
+    runs = 1 if smoke else 3
+    epochs_points = [0, 1000] if smoke else [0, 250, 500, 1000, 1500, 2000]
+    width_points = [2, 4] if smoke else [2, 4, 8, 16, 32]
+    sweeps = {}
+    for cxx in COMPILERS:
+        tag = "gcc" if cxx == "g++" else "clang"
+        base, base_mb = compile_median(cxx, {"CTNN_TASK": 0}, runs)
+        results["ct_baseline_s_" + tag] = base
+        for name, task in (("seed_train", 1), ("xor", 2)):
+            t, mb = compile_median(cxx, {"CTNN_TASK": task}, runs)
+            results["ct_%s_s_%s" % (name, tag)] = t - base
+            results["ct_%s_peak_mb_%s" % (name, tag)] = mb
+        sweeps[tag] = {
+            "epochs": [(e, compile_median(cxx, {"CTNN_TASK": 3, "CTNN_EPOCHS": e}, runs)[0] - base) for e in epochs_points],
+            "width": [(w, compile_median(cxx, {"CTNN_TASK": 4, "CTNN_WIDTH": w}, runs)[0] - base) for w in width_points],
+        }
+        # How far one unchunked constant evaluation reaches at the default limits.
+        low, high = 0, 4000
+        if smoke:
+            low, high = 0, 200  # a single compile at 100 epochs
+        while high - low > (100 if smoke else 50):
+            mid = (low + high) // 2
+            if compile_once(cxx, {"CTNN_TASK": 5, "CTNN_EPOCHS": mid}) is None:
+                high = mid
+            else:
+                low = mid
+        results["ct_single_evaluation_max_epochs_" + tag] = low
+    results["ct_sweeps"] = sweeps
+
+
+def constant_feedforward(results):
+    """The compile-time constant costs nothing: cell6() is a load and a return."""
+    for cxx in COMPILERS:
+        tag = "gcc" if cxx == "g++" else "clang"
+        asm = run([cxx, "-std=c++20", "-O2", "-ffp-contract=off", "-I" + os.path.join(ROOT, "include"), "-S", "-o", "-",
+                   os.path.join(HERE, "constant_feedforward.cpp")]).stdout
+        body = re.search(r"^_Z5cell6v:[^\n]*\n(.*?)^\s*ret", asm, re.S | re.M)
+        instructions = [l.strip() for l in body.group(1).splitlines()
+                        if l.strip() and not l.strip().startswith((".", "#"))] if body else None
+        results["ff_constant_asm_" + tag] = " ; ".join(instructions) + " ; ret" if body else "not found"
+        results["ff_constant_is_a_load_" + tag] = bool(body) and len(instructions) == 1 and "call" not in body.group(1)
+
+
+def runtime(results, build, smoke):
+    binary = os.path.join(build, "bench", "bench_runtime")
+    out = os.path.join(build, "bench", "google_benchmark.json")
+    args = [binary, "--benchmark_format=json", "--benchmark_out=" + out]
+    args += ["--benchmark_min_time=0.01"] if smoke else ["--benchmark_repetitions=5",
+                                                        "--benchmark_report_aggregates_only=true"]
+    run(args)
+    data = json.load(open(out))
+    scale = {"ns": 1e-9, "us": 1e-6, "ms": 1e-3, "s": 1.0}
+    seconds = {}
+    for b in data["benchmarks"]:
+        if b.get("aggregate_name", "median") != "median":
+            continue
+        name = b.get("run_name", b["name"]).split("/")[0]
+        seconds[name] = b["real_time"] * scale[b["time_unit"]]
+    results["ff_ctnn_ns"] = seconds["ff_ctnn"] * 1e9
+    results["ff_handwritten_ns"] = seconds["ff_handwritten"] * 1e9
+    results["ff_constant_ns"] = seconds["ff_constant"] * 1e9
+    results["sgd_ctnn_s"] = seconds["sgd_ctnn"]
+    results["sgd_handwritten_s"] = seconds["sgd_handwritten"]
+    results["batch_ctnn_s"] = seconds["batch_ctnn"]
+    results["batch_handwritten_s"] = seconds["batch_handwritten"]
+    results["exp_ctnn_ns"] = seconds["exp_throughput_ctnn"] / 1024 * 1e9
+    results["exp_std_ns"] = seconds["exp_throughput_std"] / 1024 * 1e9
+    results["exp_latency_ctnn_ns"] = seconds["exp_latency_ctnn"] * 1e9
+    results["exp_latency_std_ns"] = seconds["exp_latency_std"] * 1e9
+
+    numpy = json.loads(run(["/usr/bin/python3", os.path.join(HERE, "notebook_numpy.py")] +
+                           (["--smoke"] if smoke else [])).stdout)
+    results.update(numpy)
+    results["sgd_ratio_vs_handwritten"] = results["sgd_ctnn_s"] / results["sgd_handwritten_s"]
+    results["sgd_speedup_vs_numpy"] = results["sgd_numpy_s"] / results["sgd_ctnn_s"]
+    results["batch_speedup_vs_numpy"] = results["batch_numpy_s"] / results["batch_ctnn_s"]
+    results["exp_ratio_vs_std"] = results["exp_ctnn_ns"] / results["exp_std_ns"]
+    results["exp_latency_ratio_vs_std"] = results["exp_latency_ctnn_ns"] / results["exp_latency_std_ns"]
+
+
+def machine(results):
+    cpu = "unknown"
+    for line in open("/proc/cpuinfo"):
+        if line.startswith("model name"):
+            cpu = line.split(":", 1)[1].strip()
+            break
+    results["date"] = time.strftime("%Y-%m-%d")
+    results["machine"] = "%s, %d cores, %s" % (cpu, os.cpu_count(), platform.platform())
+    for cxx in COMPILERS:
+        results["compiler_" + cxx] = run([cxx, "--version"]).stdout.splitlines()[0]
+
+
+def charts(results, out_dir):
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(7, 3.2))
+    names = ["ctnn", "hand-written C++", "numpy (notebook)"]
+    values = [results["sgd_ctnn_s"], results["sgd_handwritten_s"], results["sgd_numpy_s"]]
+    ax.barh(names, values, color=["#2a6f97", "#7a7a7a", "#c44e52"])
+    ax.set_xscale("log")
+    ax.set_xlabel("seconds, log scale (lower is better)")
+    ax.set_title("SGD, the notebook's task: 1000 epochs x 4 samples")
+    for i, v in enumerate(values):
+        ax.text(v, i, " %.3g s" % v, va="center")
+    fig.tight_layout()
+    fig.savefig(os.path.join(out_dir, "runtime_sgd.svg"))
+    plt.close(fig)
+
+    for key, label, title, filename in (
+            ("epochs", "epochs", "Compile-time training: the notebook's 2-2-1 task", "compile_time_epochs.svg"),
+            ("width", "hidden width W", "Compile-time training: 2-W-1, 200 epochs", "compile_time_width.svg")):
+        fig, ax = plt.subplots(figsize=(7, 3.2))
+        for tag, sweep in results["ct_sweeps"].items():
+            xs, ys = zip(*sweep[key])
+            ax.plot(xs, ys, marker="o", label="g++ 12" if tag == "gcc" else "clang++ 14")
+        ax.set_xlabel(label)
+        ax.set_ylabel("extra compile time, s")
+        ax.set_title(title)
+        ax.grid(alpha=0.3)
+        ax.legend()
+        fig.tight_layout()
+        fig.savefig(os.path.join(out_dir, filename))
+        plt.close(fig)
+
+
+def main():
+    if len(sys.argv) < 2:
+        sys.exit(__doc__)
+    build = os.path.abspath(sys.argv[1])
+    smoke = "--smoke" in sys.argv
+    out_dir = os.path.join(build, "bench")
+    os.makedirs(out_dir, exist_ok=True)
+    results = {"smoke": smoke}
+    machine(results)
+    runtime(results, build, smoke)
+    constant_feedforward(results)
+    compile_time(results, smoke)
+    json.dump(results, open(os.path.join(out_dir, "results.json"), "w"), indent=1, sort_keys=True)
+    charts(results, out_dir)
+    print(json.dumps({k: v for k, v in results.items() if k != "ct_sweeps"}, indent=1, sort_keys=True))
+    if "--publish" in sys.argv:
+        published = os.path.join(ROOT, "docs", "bench")
+        os.makedirs(published, exist_ok=True)
+        for name in ("results.json", "runtime_sgd.svg", "compile_time_epochs.svg", "compile_time_width.svg"):
+            shutil.copy(os.path.join(out_dir, name), published)
+
+
+if __name__ == "__main__":
+    main()
