@@ -3,10 +3,12 @@
 // templates at runtime and prints what numpy prints after np.random.seed(N).
 #include <array>
 #include <charconv>
+#include <cmath>
 #include <cstdio>
 #include <exception>
 #include <filesystem>
 #include <fstream>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -123,13 +125,22 @@ int run(const ctnn_train::options& opts) {
                     opts.data_file.c_str(), data.inputs.size(), opts.seed, opts.epochs, shortest(opts.learn_rate).c_str());
     }
 
-    const auto log_loss = [&](std::size_t epoch, const notebook_network& net) {
-        if (opts.log_every != 0 && epoch % opts.log_every == 0)
-            std::printf("Epoch %zu loss: %.3f\n", epoch, ctnn::loss_over(net, data.inputs, data.targets));
+    // After every epoch: stop if training has diverged, log the loss if asked.
+    const auto after_epoch = [&](std::size_t epoch, const notebook_network& net) {
+        const auto diverged = [&](const char* what) {
+            return std::runtime_error("training diverged at epoch " + std::to_string(epoch) + ": " + what +
+                                      " (try a smaller --learn-rate)");
+        };
+        if (!net.all_finite()) throw diverged("a weight became NaN or infinite");
+        if (opts.log_every != 0 && epoch % opts.log_every == 0) {
+            const double loss = ctnn::loss_over(net, data.inputs, data.targets);
+            if (!std::isfinite(loss)) throw diverged("the loss is not finite");
+            std::printf("Epoch %zu loss: %.3f\n", epoch, loss);
+        }
     };
     const auto initial = ctnn::random_network<notebook_network>(opts.seed);
     const auto trained = ctnn::train(initial, data.inputs, data.targets,
-                                     ctnn::sgd{.learn_rate = opts.learn_rate, .epochs = opts.epochs}, log_loss);
+                                     ctnn::sgd{.learn_rate = opts.learn_rate, .epochs = opts.epochs}, after_epoch);
 
     std::printf("\nPredictions%s:\n", notebook ? " (1 = female)" : "");
     for (std::size_t i = 0; i < data.inputs.size(); ++i)

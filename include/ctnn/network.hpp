@@ -18,6 +18,7 @@
 #include <boost/hana/back.hpp>
 #include <boost/hana/equal.hpp>
 #include <boost/hana/fold_left.hpp>
+#include <boost/hana/for_each.hpp>
 #include <boost/hana/front.hpp>
 #include <boost/hana/range.hpp>
 #include <boost/hana/replicate.hpp>
@@ -110,6 +111,17 @@ struct basic_network {
         } else {
             return output_type{};  // unreachable: the check above has failed
         }
+    }
+
+    // True when no weight or bias is NaN or infinite (training has not diverged).
+    constexpr bool all_finite() const {
+        bool finite = true;
+        hana::for_each(layers, [&](const auto& layer) {
+            for (const auto& neuron_weights : layer.weights)
+                for (double w : neuron_weights) finite = finite && w - w == 0;
+            for (double b : layer.biases) finite = finite && b - b == 0;
+        });
+        return finite;
     }
 
     friend constexpr bool operator==(const basic_network& a, const basic_network& b) {

@@ -12,6 +12,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstddef>
+#include <filesystem>
 #include <fstream>
 #include <istream>
 #include <stdexcept>
@@ -64,13 +65,17 @@ labelled_data<Inputs> read_csv(std::istream& in, const std::string& file) {
         return data_error(file + ":" + std::to_string(line_number) + ": " + message);
     };
 
-    std::string line;
+    // Lines are read into a fixed buffer, so a file with no line breaks cannot
+    // make the reader allocate without bound.
+    std::vector<char> buffer(max_csv_line_length + 2);
     bool named = false;
     std::size_t columns = 0;
-    while (std::getline(in, line)) {
+    while (in.getline(buffer.data(), static_cast<std::streamsize>(buffer.size())) || in.gcount() > 0) {
         ++line_number;
-        if (line.size() > max_csv_line_length)
+        const auto length = static_cast<std::size_t>(in.gcount()) - (in.eof() ? 0 : 1);  // without the '\n'
+        if ((in.fail() && !in.eof()) || length > max_csv_line_length)  // the buffer filled up
             throw fail("line longer than " + std::to_string(max_csv_line_length) + " characters");
+        const std::string line(buffer.data(), length);
         if (line.find('\0') != std::string::npos) throw fail("binary data (a NUL byte) is not CSV");
         if (detail::trim(line).empty()) continue;
         const auto cells = detail::split(line);
@@ -114,6 +119,8 @@ labelled_data<Inputs> read_csv(std::istream& in, const std::string& file) {
 
 template <std::size_t Inputs>
 labelled_data<Inputs> read_csv_file(const std::string& path) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) throw data_error(path + ": is a directory, not a file");
     std::ifstream in(path, std::ios::binary);
     if (!in) throw data_error(path + ": cannot open for reading");
     return read_csv<Inputs>(in, path);
