@@ -132,3 +132,27 @@ TEST_CASE("log and sqrt", "[math]") {
     STATIC_REQUIRE(ctnn::sqrt(opaque(0x1p-1074)) == 0x1p-537);
     STATIC_REQUIRE(same_bits(ctnn::sqrt(opaque(-0.0)), -0.0));
 }
+
+TEST_CASE("special values never fail a constant evaluation", "[math][activation]") {
+    // The underflow threshold: the last argument whose exp is the smallest subnormal, and the next.
+    STATIC_REQUIRE(ctnn::exp(opaque(-0x1.74910d52d3051p+9)) == 0x0.0000000000001p-1022);
+    STATIC_REQUIRE(same_bits(ctnn::exp(opaque(-0x1.74910d52d3052p+9)), 0.0));
+    STATIC_REQUIRE(ctnn::exp(opaque(0x1p-1074)) == 1.0);  // a subnormal argument
+    STATIC_REQUIRE(ctnn::exp(opaque(-0x1p-1074)) == 1.0);
+    // sigmoid: subnormal results, subnormal and NaN arguments.
+    STATIC_REQUIRE(ctnn::sigmoid(opaque(-709.78)) == 0x0.402c8225ec681p-1022);
+    STATIC_REQUIRE(ctnn::sigmoid(opaque(0x1p-1074)) == 0.5);
+    STATIC_REQUIRE(ctnn::sigmoid(opaque(not_a_number)) != ctnn::sigmoid(opaque(not_a_number)));
+    // tanh: subnormals are their own tanh, saturation, NaN.
+    STATIC_REQUIRE(ctnn::tanh(opaque(0x1p-1074)) == 0x1p-1074);
+    STATIC_REQUIRE(ctnn::tanh(opaque(-0x1p-1022)) == -0x1p-1022);
+    STATIC_REQUIRE(ctnn::tanh(opaque(19.0)) == 0x1.fffffffffffffp-1);
+    STATIC_REQUIRE(ctnn::tanh(opaque(20.5)) == 1.0);
+    STATIC_REQUIRE(ctnn::tanh(opaque(inf)) == 1.0);
+    STATIC_REQUIRE(ctnn::tanh(opaque(not_a_number)) != ctnn::tanh(opaque(not_a_number)));
+    // relu and the derivatives at the edges.
+    STATIC_REQUIRE(ctnn::relu(opaque(inf)) == inf);
+    STATIC_REQUIRE(same_bits(ctnn::relu(opaque(-inf)), 0.0));
+    STATIC_REQUIRE(ctnn::sigmoid_t::derivative_from_output(opaque(1.0)) == 0.0);
+    STATIC_REQUIRE(ctnn::tanh_t::derivative_from_output(opaque(-1.0)) == 0.0);
+}
