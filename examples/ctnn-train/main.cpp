@@ -18,36 +18,10 @@
 #include <ctnn/io/csv.hpp>
 #include <ctnn/io/export.hpp>
 
+#include "notebook_cells.hpp"
 #include "options.hpp"
 
 namespace {
-
-// ---- The notebook's fixed-weight cells, evaluated by the compiler ----------
-
-// Cell 3: np.dot([1, 2], [3, 2])
-constexpr int cell3_dot = ctnn::dot(std::array{1, 2}, std::array{3, 2});
-static_assert(cell3_dot == 7);
-
-// Cell 4: a neuron with weights [0, 1] and bias 4, fed [2, 3]; and sigmoid(7)
-using cell4_neuron = ctnn::neuron<ctnn::weights<0, 1>, ctnn::bias<4>>;
-constexpr double cell4_feedforward = cell4_neuron::feedforward({2, 3});
-constexpr double cell4_sigmoid = ctnn::sigmoid(7);
-static_assert(cell4_feedforward == 0.9990889488055994);
-static_assert(cell4_sigmoid == 0.9990889488055994);
-
-// Cell 5: the same neuron fed [1, 1]
-constexpr double cell5_feedforward = cell4_neuron::feedforward({1, 1});
-static_assert(cell5_feedforward == 0.9933071490757153);
-
-// Cell 6: the 2-2-1 network whose three neurons all have weights [0, 1], bias 0
-using cell6_neuron = ctnn::neuron<ctnn::weights<0, 1>, ctnn::bias<0>>;
-constexpr auto cell6_network = ctnn::make_network(ctnn::layer_of<cell6_neuron, 2>(), ctnn::layer_of<cell6_neuron, 1>());
-constexpr double cell6_feedforward = cell6_network.feedforward({2, 3});
-static_assert(cell6_feedforward == 0.7216325609518421);
-
-// Cell 12: mse_loss([1, 0, 0, 1], [0, 0, 0, 0])
-constexpr double cell12_mse = ctnn::mse_loss(std::array{1.0, 0.0, 0.0, 1.0}, std::array{0.0, 0.0, 0.0, 0.0});
-static_assert(cell12_mse == 0.5);
 
 // ---- The training cell ------------------------------------------------------
 
@@ -63,23 +37,6 @@ constexpr std::array<person, 4> training_people{{
     {"Alice", {-2, -1}}, {"Bob", {25, 6}}, {"Charlie", {17, 4}}, {"Diana", {-15, -6}}}};
 constexpr std::array<double, 4> is_female{1, 0, 0, 1};
 constexpr std::array<person, 2> new_people{{{"Emily", {-7, -3}}, {"Frank", {20, 2}}}};
-
-// Shortest text that reads back as the same double, like Python's repr.
-std::string shortest(double x) {
-    std::array<char, 32> buffer{};
-    const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), x);
-    return std::string(buffer.data(), result.ptr);
-}
-
-void print_cells() {
-    std::printf("Notebook cells, computed by the compiler and checked with static_assert:\n");
-    std::printf("  cell 3   dot([1, 2], [3, 2])                               = %d\n", cell3_dot);
-    std::printf("  cell 4   sigmoid(7)                                        = %s\n", shortest(cell4_sigmoid).c_str());
-    std::printf("  cell 4   neuron(w=[0, 1], b=4).feedforward([2, 3])         = %s\n", shortest(cell4_feedforward).c_str());
-    std::printf("  cell 5   neuron(w=[0, 1], b=4).feedforward([1, 1])         = %s\n", shortest(cell5_feedforward).c_str());
-    std::printf("  cell 6   network 2-2-1 (w=[0, 1], b=0).feedforward([2, 3]) = %s\n", shortest(cell6_feedforward).c_str());
-    std::printf("  cell 12  mse_loss([1, 0, 0, 1], [0, 0, 0, 0])              = %s\n", shortest(cell12_mse).c_str());
-}
 
 // Writes the header next to its final name, then renames it into place, so
 // that a failed export leaves no half-written file.
@@ -111,18 +68,18 @@ int run(const ctnn_train::options& opts) {
     const bool notebook = opts.data_file.empty();
     ctnn::io::labelled_data<2> data;
     if (notebook) {
-        print_cells();
+        ctnn_examples::print_cells();
         for (std::size_t i = 0; i < training_people.size(); ++i) {
             data.names.emplace_back(training_people[i].name);
             data.inputs.push_back(training_people[i].shifted_weight_height);
             data.targets.push_back(is_female[i]);
         }
         std::printf("\nTraining the 2-2-1 network (seed %u, %zu epochs, learning rate %s):\n", opts.seed, opts.epochs,
-                    shortest(opts.learn_rate).c_str());
+                    ctnn_examples::shortest(opts.learn_rate).c_str());
     } else {
         data = ctnn::io::read_csv_file<2>(opts.data_file);
         std::printf("Training the 2-2-1 network on %s, %zu rows (seed %u, %zu epochs, learning rate %s):\n",
-                    opts.data_file.c_str(), data.inputs.size(), opts.seed, opts.epochs, shortest(opts.learn_rate).c_str());
+                    opts.data_file.c_str(), data.inputs.size(), opts.seed, opts.epochs, ctnn_examples::shortest(opts.learn_rate).c_str());
     }
 
     // After every epoch: stop if training has diverged, log the loss if asked.
@@ -152,7 +109,7 @@ int run(const ctnn_train::options& opts) {
         const std::string description = "ctnn-train: a 2-2-1 sigmoid network trained on " +
                                         (notebook ? std::string("the notebook's four people") : opts.data_file) +
                                         " (seed " + std::to_string(opts.seed) + ", " + std::to_string(opts.epochs) +
-                                        " epochs, learning rate " + shortest(opts.learn_rate) + ")";
+                                        " epochs, learning rate " + ctnn_examples::shortest(opts.learn_rate) + ")";
         export_header(opts, trained, description, data.names, data.inputs);
         std::printf("\nWrote %s (network '%s')\n", opts.export_file.c_str(), opts.export_name.c_str());
     }

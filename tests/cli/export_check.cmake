@@ -1,3 +1,4 @@
+cmake_minimum_required(VERSION 3.25)
 # cmake -DPROGRAM=ctnn-train -DCOMPILER=c++ -DINCLUDE_DIR=... -DWORK_DIR=... -DDATA=file.csv -P export_check.cmake
 # 1. ctnn-train --export writes a header; 2. a TU including only it compiles;
 # 3. the same header with any one weight changed (in its last hex digit) does not.

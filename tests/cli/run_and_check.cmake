@@ -1,3 +1,4 @@
+cmake_minimum_required(VERSION 3.25)
 # cmake -DPROGRAM=... -DARGS="a|b" -DEXPECT_EXIT=N [-DEXPECT_STDOUT_FILE=F -DSTDOUT_FILTER=regex]
 #       [-DEXPECT_STDERR_REGEX=regex] -P run_and_check.cmake
 # Runs PROGRAM and checks its exit status, and optionally the stdout lines
