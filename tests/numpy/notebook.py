@@ -4,6 +4,8 @@ the Epoch lines, then one prediction per person with %.17g.
 
     python3 notebook.py SEED [--libm-exp]
 
+bench/notebook_numpy.py imports it to time the same code.
+
 --libm-exp swaps np.exp for math.exp (the C library's exp) inside sigmoid, to
 separate numpy's exp from everything else when comparing with ctnn.
 """
@@ -46,9 +48,9 @@ class OurNeuralNetwork:
         h2 = sigmoid(self.w3 * x[0] + self.w4 * x[1] + self.b2)
         return sigmoid(self.w5 * h1 + self.w6 * h2 + self.b3)
 
-    def train(self, data, all_y_trues):
+    def train(self, data, all_y_trues, epochs=1000, log=True):
         learn_rate = 0.5
-        for epoch in range(1000):
+        for epoch in range(epochs):
             for x, y_true in zip(data, all_y_trues):
                 sum_h1 = self.w1 * x[0] + self.w2 * x[1] + self.b1
                 h1 = sigmoid(sum_h1)
@@ -80,17 +82,19 @@ class OurNeuralNetwork:
                 self.w6 -= learn_rate * d_L_d_ypred * d_ypred_d_w6
                 self.b3 -= learn_rate * d_L_d_ypred * d_ypred_d_b3
 
-            if epoch % 10 == 0:
+            if log and epoch % 10 == 0:
                 y_preds = np.apply_along_axis(self.feedforward, 1, data)
                 print("Epoch %d loss: %.3f" % (epoch, mse_loss(all_y_trues, y_preds)))
 
 
 data = np.array([[-2, -1], [25, 6], [17, 4], [-15, -6]])
 all_y_trues = np.array([1, 0, 0, 1])
-np.random.seed(int(sys.argv[1]))
-network = OurNeuralNetwork()
-network.train(data, all_y_trues)
-people = [("Alice", [-2, -1]), ("Bob", [25, 6]), ("Charlie", [17, 4]), ("Diana", [-15, -6]),
-          ("Emily", [-7, -3]), ("Frank", [20, 2])]
-for name, x in people:
-    print("%s: %.17g" % (name, network.feedforward(np.array(x))))
+
+if __name__ == "__main__":
+    np.random.seed(int(sys.argv[1]))
+    network = OurNeuralNetwork()
+    network.train(data, all_y_trues)
+    people = [("Alice", [-2, -1]), ("Bob", [25, 6]), ("Charlie", [17, 4]), ("Diana", [-15, -6]),
+              ("Emily", [-7, -3]), ("Frank", [20, 2])]
+    for name, x in people:
+        print("%s: %.17g" % (name, network.feedforward(np.array(x))))
