@@ -34,11 +34,15 @@ def run(cmd, **kw):
 
 
 def compile_once(cxx, defines):
-    """Seconds and peak MB of compiling compile_time_task.cpp; None if it fails."""
+    """Seconds and peak MB of compiling compile_time_task.cpp; None if it fails.
+
+    -fsyntax-only: constant evaluation is front-end work, and no output file is
+    written (a compiler deletes its output file when it fails, which must never
+    be /dev/null when running as root)."""
     with tempfile.NamedTemporaryFile() as timing:
         cmd = ["/usr/bin/time", "-f", "%e %M", "-o", timing.name, cxx, "-std=c++20", "-ffp-contract=off",
                "-I" + os.path.join(ROOT, "include"), "-I" + os.path.join(ROOT, "examples"),
-               "-c", os.path.join(HERE, "compile_time_task.cpp"), "-o", os.devnull]
+               "-fsyntax-only", os.path.join(HERE, "compile_time_task.cpp")]
         cmd += ["-D%s=%s" % kv for kv in defines.items()]
         ok = subprocess.run(cmd, capture_output=True).returncode == 0
         seconds, kb = open(timing.name).read().split()[-2:]
