@@ -156,3 +156,15 @@ TEST_CASE("special values never fail a constant evaluation", "[math][activation]
     STATIC_REQUIRE(ctnn::sigmoid_t::derivative_from_output(opaque(1.0)) == 0.0);
     STATIC_REQUIRE(ctnn::tanh_t::derivative_from_output(opaque(-1.0)) == 0.0);
 }
+
+TEST_CASE("all_finite tells a diverged network", "[network]") {
+    constexpr auto with = [](double w) {
+        auto net = ctnn::random_network<notebook_network>(0);
+        net.layer<1>().weights[0][1] = w;
+        return net.all_finite();
+    };
+    STATIC_REQUIRE(with(opaque(1.5)));
+    STATIC_REQUIRE(!with(opaque(inf)));
+    STATIC_REQUIRE(!with(opaque(-inf)));
+    STATIC_REQUIRE(!with(opaque(not_a_number)));
+}

@@ -12,6 +12,7 @@
 
 #include <array>
 #include <cstddef>
+#include <limits>
 #include <type_traits>
 
 #include <boost/hana/at.hpp>
@@ -86,7 +87,7 @@ struct basic_network {
     template <std::size_t I>
     constexpr const auto& layer() const { return layers[hana::size_c<I>]; }
 
-    // Every layer's output array, the last layer's included.
+    // The output layer's values, as an array whatever their number.
     constexpr std::array<double, outputs> forward(const input_type& x) const {
         return hana::fold_left(layers, x, [](const auto& in, const auto& layer) { return layer.forward(in); });
     }
@@ -115,13 +116,16 @@ struct basic_network {
 
     // True when no weight or bias is NaN or infinite (training has not diverged).
     constexpr bool all_finite() const {
-        bool finite = true;
+        // No arithmetic on the values: inf - inf would make a constant evaluation fail.
+        constexpr double largest = std::numeric_limits<double>::max();
+        const auto finite = [](double v) { return v >= -largest && v <= largest; };  // false for NaN too
+        bool all = true;
         hana::for_each(layers, [&](const auto& layer) {
             for (const auto& neuron_weights : layer.weights)
-                for (double w : neuron_weights) finite = finite && w - w == 0;
-            for (double b : layer.biases) finite = finite && b - b == 0;
+                for (double w : neuron_weights) all = all && finite(w);
+            for (double b : layer.biases) all = all && finite(b);
         });
-        return finite;
+        return all;
     }
 
     friend constexpr bool operator==(const basic_network& a, const basic_network& b) {
