@@ -33,9 +33,9 @@ constexpr double pow2(int e) {
     return std::bit_cast<double>(static_cast<std::uint64_t>(e + 1023) << 52);
 }
 
-// exp(x) for x above this is +inf, below the other is +0 (after rounding).
 // The fast path's error bound, relative to a result in [1, 2).
 inline constexpr double exp_fast_error = 0x1p-62;
+// exp(x) for x above this is +inf, below the other is +0 (after rounding).
 inline constexpr double exp_overflow_bound = 709.79;
 inline constexpr double exp_underflow_bound = -745.14;
 
@@ -84,45 +84,31 @@ constexpr double_double exp_accurate(double_double r, int j) {
     return t + t * expm1_small(r);
 }
 
-// The double nearest to y * 2^e, where y = hi + lo is known to within err.
-// `certain` is false when the rounding cannot be decided from that knowledge.
-struct rounded {
-    double value;
-    bool certain;
-};
-
-constexpr bool rounds_alike(double_double y, double err) {
-    return y.hi + (y.lo - err) == y.hi + (y.lo + err);
-}
-
-constexpr rounded scale_and_round(double_double y, int e, double err) {
+// The double nearest to (hi + lo) * 2^e, for y = hi + lo near [1, 2), any e
+// that exp can reach: overflow gives +inf directly (a constant evaluation may
+// not overflow), and a subnormal result is rounded once, not twice.
+constexpr double round_scaled(double_double y, int e) {
     if (e > 1000) {  // may overflow: decide on 2^1024 before scaling
         const double scaled = (y.hi + y.lo) * pow2(e - 1000);
-        const bool certain = rounds_alike(y, err);
-        if (scaled >= 0x1p24) return {infinity, certain};
-        return {scaled * pow2(1000), certain};
+        return scaled >= 0x1p24 ? infinity : scaled * pow2(1000);
     }
     if (e < -1000) {  // may be subnormal: scale so that 2^-1022 becomes 1
         const double s = pow2(e + 1022);
         const double_double z{y.hi * s, y.lo * s};
-        if (z.hi < 1.0) {
-            // Adding 1 rounds z to a multiple of 2^-52, i.e. of 2^-1074
-            // once scaled back: a single, correct rounding.
-            const auto [a, b] = two_sum(1.0, z.hi);
-            const double_double w{a, b + z.lo};
-            const bool certain = rounds_alike(w, err * s + 0x1p-100);
-            return {((w.hi + w.lo) - 1.0) * pow2(-1022), certain};
-        }
-        return {(z.hi + z.lo) * pow2(-1022), rounds_alike(z, err * s)};
+        if (z.hi >= 1.0) return (z.hi + z.lo) * pow2(-1022);
+        // Adding 1 rounds z to a multiple of 2^-52, i.e. of 2^-1074 once
+        // scaled back: a single, correct rounding.
+        const auto [a, b] = two_sum(1.0, z.hi);
+        return ((a + (b + z.lo)) - 1.0) * pow2(-1022);
     }
-    return {(y.hi + y.lo) * pow2(e), rounds_alike(y, err)};
+    return (y.hi + y.lo) * pow2(e);
 }
 
-// exp(x) as a double-double, for |x| < 700 (no scaling outside the normal range).
-constexpr double_double exp_double_double(double x) {
-    const auto [r, k] = reduce_for_exp(x);
-    const double_double y = exp_accurate(r, k & (exp_table_size - 1));
-    const double scale = pow2(k >> exp_table_bits);
+// exp(x) as a double-double from its reduction, for |x| < 700 (the scaling
+// stays in the normal range).
+constexpr double_double exp_double_double(const exp_reduction& reduced) {
+    const double_double y = exp_accurate(reduced.r, reduced.k & (exp_table_size - 1));
+    const double scale = pow2(reduced.k >> exp_table_bits);
     return {y.hi * scale, y.lo * scale};
 }
 
@@ -132,7 +118,7 @@ constexpr double_double exp_double_double(double x) {
 // that the fast path stays small enough to inline.
 [[gnu::noinline, gnu::cold]] constexpr double exp_rare(double x) {
     const auto [r, k] = reduce_for_exp(x);
-    return scale_and_round(exp_accurate(r, k & (exp_table_size - 1)), k >> exp_table_bits, 0.0).value;
+    return round_scaled(exp_accurate(r, k & (exp_table_size - 1)), k >> exp_table_bits);
 }
 
 }  // namespace bits
@@ -197,15 +183,15 @@ constexpr double log(double x) {
     double series = 1.0 / 23;
     for (int n = 21; n >= 1; n -= 2) series = 1.0 / n + s2 * series;
     const double y0 = 2.0 * s * series;
-    const auto [r, k] = bits::reduce_for_exp(-y0);
+    const bits::exp_reduction reduced = bits::reduce_for_exp(-y0);
     bits::double_double correction{};
-    if (k == 0) {
+    if (reduced.k == 0) {
         // m e^-y0 - 1 = f + p + f p with p = expm1(-y0): no cancellation
         // error even when m is next to 1.
-        const bits::double_double p = bits::expm1_small(r);
+        const bits::double_double p = bits::expm1_small(reduced.r);
         correction = bits::two_sum(f, p.hi) + bits::double_double{p.lo, 0.0} + p * f;
     } else {
-        const bits::double_double me = bits::exp_double_double(-y0) * m;
+        const bits::double_double me = bits::exp_double_double(reduced) * m;
         correction = bits::two_sum(me.hi - 1.0, me.lo);
     }
     constexpr bits::double_double ln2{0x1.62e42fefa39efp-1, 0x1.abc9e3b39803fp-56};
@@ -243,9 +229,9 @@ constexpr double sqrt(double x) {
 namespace bits {
 // e^x - 1 as a double-double, about 2^-100 relative, for -40 <= x <= 700.
 constexpr double_double expm1_double_double(double x) {
-    const auto [r, k] = reduce_for_exp(x);
-    if (k == 0) return expm1_small(r);  // |x| <= ln2/2048: full relative precision
-    const double_double y = exp_double_double(x);
+    const exp_reduction reduced = reduce_for_exp(x);
+    if (reduced.k == 0) return expm1_small(reduced.r);  // |x| <= ln2/2048: full relative precision
+    const double_double y = exp_double_double(reduced);
     return two_sum(y.hi, -1.0) + double_double{y.lo, 0.0};
 }
 }  // namespace bits
