@@ -16,9 +16,8 @@ int main() {
         if (epoch % 10 == 0) std::printf("Epoch %zu loss: %.3f\n", epoch, ctnn::loss_over(net, task::inputs, task::targets));
     };
     const auto trained = ctnn::train(task::initial, task::inputs, task::targets, task::options, print_loss);
-    const char* names[] = {"Alice", "Bob", "Charlie", "Diana"};
     for (std::size_t i = 0; i < task::inputs.size(); ++i)
-        std::printf("%s: %.17g\n", names[i], trained.feedforward(task::inputs[i]));
+        std::printf("%s: %.17g\n", task::names[i], trained.feedforward(task::inputs[i]));
     // The tutorial's follow-up: two people the network has not seen.
     std::printf("Emily: %.17g\n", trained.feedforward({-7, -3}));
     std::printf("Frank: %.17g\n", trained.feedforward({20, 2}));

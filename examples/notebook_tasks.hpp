@@ -15,6 +15,7 @@ namespace ctnn_examples {
 struct notebook_task {
     using network = ctnn::network<ctnn::topology<2, 2, 1>>;
     static constexpr auto initial = ctnn::random_network<network>(0);
+    static constexpr std::array<const char*, 4> names{"Alice", "Bob", "Charlie", "Diana"};
     static constexpr std::array<std::array<double, 2>, 4> inputs{{{-2, -1}, {25, 6}, {17, 4}, {-15, -6}}};
     static constexpr std::array<double, 4> targets{1, 0, 0, 1};
     static constexpr ctnn::sgd options{.learn_rate = 0.5, .epochs = 1000};

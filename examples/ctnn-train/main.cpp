@@ -19,23 +19,22 @@
 #include <ctnn/io/export.hpp>
 
 #include "notebook_cells.hpp"
+#include "notebook_tasks.hpp"
 #include "options.hpp"
 
 namespace {
 
 // ---- The training cell ------------------------------------------------------
 
-using notebook_network = ctnn::network<ctnn::topology<2, 2, 1>>;
+using notebook = ctnn_examples::notebook_task;  // the network, Alice, Bob, Charlie and Diana
+using notebook_network = notebook::network;
 
 struct person {
     const char* name;
     std::array<double, 2> shifted_weight_height;
 };
 
-// Weight minus 135 lb, height minus 66 in; 1 = female.
-constexpr std::array<person, 4> training_people{{
-    {"Alice", {-2, -1}}, {"Bob", {25, 6}}, {"Charlie", {17, 4}}, {"Diana", {-15, -6}}}};
-constexpr std::array<double, 4> is_female{1, 0, 0, 1};
+// The tutorial's follow-up: two people the network has not seen.
 constexpr std::array<person, 2> new_people{{{"Emily", {-7, -3}}, {"Frank", {20, 2}}}};
 
 // Writes the header next to its final name, then renames it into place, so
@@ -69,10 +68,10 @@ int run(const ctnn_train::options& opts) {
     ctnn::io::labelled_data<2> data;
     if (notebook) {
         ctnn_examples::print_cells();
-        for (std::size_t i = 0; i < training_people.size(); ++i) {
-            data.names.emplace_back(training_people[i].name);
-            data.inputs.push_back(training_people[i].shifted_weight_height);
-            data.targets.push_back(is_female[i]);
+        for (std::size_t i = 0; i < notebook::inputs.size(); ++i) {
+            data.names.emplace_back(notebook::names[i]);
+            data.inputs.push_back(notebook::inputs[i]);
+            data.targets.push_back(notebook::targets[i]);
         }
         std::printf("\nTraining the 2-2-1 network (seed %u, %zu epochs, learning rate %s):\n", opts.seed, opts.epochs,
                     ctnn_examples::shortest(opts.learn_rate).c_str());
