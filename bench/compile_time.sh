@@ -8,7 +8,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 runs=${1:-5}
 # -fsyntax-only: constant evaluation is front-end work, and no output file is
 # written (a failing compiler deletes its output file: never let that be /dev/null).
-flags=(-std=c++20 -ffp-contract=off -I"$here/../include" -I"$here/../examples" -fsyntax-only "$here/compile_time_task.cpp")
+flags=(-std=c++20 -I"$here/../include" -I"$here/../examples" -fsyntax-only "$here/compile_time_task.cpp")
 
 median() { sort -g | awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
 

@@ -40,7 +40,7 @@ def compile_once(cxx, defines):
     written (a compiler deletes its output file when it fails, which must never
     be /dev/null when running as root)."""
     with tempfile.NamedTemporaryFile() as timing:
-        cmd = ["/usr/bin/time", "-f", "%e %M", "-o", timing.name, cxx, "-std=c++20", "-ffp-contract=off",
+        cmd = ["/usr/bin/time", "-f", "%e %M", "-o", timing.name, cxx, "-std=c++20",
                "-I" + os.path.join(ROOT, "include"), "-I" + os.path.join(ROOT, "examples"),
                "-fsyntax-only", os.path.join(HERE, "compile_time_task.cpp")]
         cmd += ["-D%s=%s" % kv for kv in defines.items()]
@@ -91,7 +91,7 @@ def constant_feedforward(results):
     """The compile-time constant costs nothing: cell6() is a load and a return."""
     for cxx in COMPILERS:
         tag = "gcc" if cxx == "g++" else "clang"
-        asm = run([cxx, "-std=c++20", "-O2", "-ffp-contract=off", "-I" + os.path.join(ROOT, "include"), "-S", "-o", "-",
+        asm = run([cxx, "-std=c++20", "-O2", "-I" + os.path.join(ROOT, "include"), "-S", "-o", "-",
                    os.path.join(HERE, "constant_feedforward.cpp")]).stdout
         body = re.search(r"^_Z5cell6v:[^\n]*\n(.*?)^\s*ret", asm, re.S | re.M)
         instructions = [l.strip() for l in body.group(1).splitlines()

@@ -5,8 +5,10 @@
 
 #include <concepts>
 
+#include <ctnn/bits/fp_contract.hpp>
 #include <ctnn/math.hpp>
 
+CTNN_BEGIN_SEPARATE_ROUNDING
 namespace ctnn {
 
 // 1 / (1 + e^-x), the notebook's formula to the bit. Defined for every input:
@@ -60,5 +62,6 @@ concept activation = requires(const A a, double x) {
 };
 
 }  // namespace ctnn
+CTNN_END_SEPARATE_ROUNDING
 
 #endif

@@ -10,8 +10,10 @@
 
 #include <boost/hana/for_each.hpp>
 
+#include <ctnn/bits/fp_contract.hpp>
 #include <ctnn/network.hpp>
 
+CTNN_BEGIN_SEPARATE_ROUNDING
 namespace ctnn {
 
 template <class Network>
@@ -35,5 +37,6 @@ constexpr std::uint64_t fingerprint(const Network& net) {
 }
 
 }  // namespace ctnn
+CTNN_END_SEPARATE_ROUNDING
 
 #endif

@@ -11,9 +11,11 @@
 
 #include <boost/hana/for_each.hpp>
 
+#include <ctnn/bits/fp_contract.hpp>
 #include <ctnn/network.hpp>
 #include <ctnn/random.hpp>
 
+CTNN_BEGIN_SEPARATE_ROUNDING
 namespace ctnn {
 
 template <class Network>
@@ -52,5 +54,6 @@ constexpr Network he_network(std::uint32_t seed) {
 }
 
 }  // namespace ctnn
+CTNN_END_SEPARATE_ROUNDING
 
 #endif

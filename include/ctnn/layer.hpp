@@ -6,7 +6,9 @@
 #include <cstddef>
 
 #include <ctnn/activation.hpp>
+#include <ctnn/bits/fp_contract.hpp>
 
+CTNN_BEGIN_SEPARATE_ROUNDING
 namespace ctnn {
 
 template <std::size_t In, std::size_t Out, activation Activation = sigmoid_t>
@@ -46,5 +48,6 @@ struct dense {
 };
 
 }  // namespace ctnn
+CTNN_END_SEPARATE_ROUNDING
 
 #endif

@@ -6,8 +6,10 @@
 #include <cstddef>
 #include <span>
 
+#include <ctnn/bits/fp_contract.hpp>
 #include <ctnn/math.hpp>
 
+CTNN_BEGIN_SEPARATE_ROUNDING
 namespace ctnn {
 
 // The sum of term(0) + ... + term(n - 1) in numpy's pairwise order (what
@@ -84,5 +86,6 @@ inline constexpr mse_t mse_loss{};
 inline constexpr binary_cross_entropy_t binary_cross_entropy{};
 
 }  // namespace ctnn
+CTNN_END_SEPARATE_ROUNDING
 
 #endif

@@ -1,14 +1,16 @@
 // ctnn's constexpr math core: exp, expm1, log, sqrt and dot.
 //
-// One implementation serves constant evaluation and runtime alike, so a value
-// the compiler checked with static_assert is the value the program computes.
-// std::exp cannot be used: it is not constexpr (Clang rejects it outright), and
-// libm's result is not guaranteed to match any constexpr reimplementation.
+// exp, expm1 and log are correctly rounded (round to nearest) for every
+// double, and sqrt is exactly rounded: each returns the one double nearest to
+// the exact value. Such a result is unique, so every correct implementation
+// gives the same bits; ctnn's own serves constant evaluation (std::exp is not
+// constexpr, and Clang has no constexpr exp at all) and runtime alike.
 //
-// exp and log are correctly rounded (round to nearest) in every case the tests
-// reach: a fast path whose error is bounded rigorously, and, when that bound
-// cannot decide the rounding (about once in 2000 calls), a double-double path
-// accurate to about 2^-100 relative (Ziv's strategy). sqrt is exactly rounded.
+// Each function is evaluated in up to three phases (Ziv's strategy): a fast
+// one with a proven error bound and a rounding test, a double-double one with
+// its own bound and test, and a last resort in 192-bit fixed point whose bound
+// is smaller than the distance of any double's result from a rounding
+// boundary. The bounds and their proofs are in docs/math.md.
 #ifndef CTNN_MATH_HPP
 #define CTNN_MATH_HPP
 
@@ -18,9 +20,14 @@
 #include <cstdint>
 #include <limits>
 
+#include <type_traits>
+
 #include <ctnn/bits/double_double.hpp>
 #include <ctnn/bits/exp_table.hpp>
+#include <ctnn/bits/fp_contract.hpp>
+#include <ctnn/bits/last_resort.hpp>
 
+CTNN_BEGIN_SEPARATE_ROUNDING
 namespace ctnn {
 
 namespace bits {
@@ -33,11 +40,29 @@ constexpr double pow2(int e) {
     return std::bit_cast<double>(static_cast<std::uint64_t>(e + 1023) << 52);
 }
 
-// The fast path's error bound, relative to a result in [1, 2).
+// Error bounds of the phases (docs/math.md proves them). The fast path's is
+// absolute, for a result in [1, 2) before scaling; the others are relative.
 inline constexpr double exp_fast_error = 0x1p-62;
+inline constexpr double exp_double_double_error = 0x1p-96;    // proven: 2^-103.9
+inline constexpr double expm1_double_double_error = 0x1p-84;  // proven: 2^-92
+inline constexpr double log_double_double_error = 0x1p-84;    // proven: 2^-91.5
 // exp(x) for x above this is +inf, below the other is +0 (after rounding).
 inline constexpr double exp_overflow_bound = 709.79;
 inline constexpr double exp_underflow_bound = -745.14;
+
+// Ziv's rounding test for y = hi + lo with |y - exact| <= error: decided if
+// every value within the error rounds to the same double (rounding is
+// monotonic, so checking both ends suffices), which is then the correctly
+// rounded result. error must exceed the true bound by a few ulps of lo.
+struct rounding {
+    double value;
+    bool decided;
+};
+
+constexpr rounding round_if_decided(double_double y, double error) {
+    const double low = y.hi + (y.lo - error);
+    return {low, low == y.hi + (y.lo + error)};
+}
 
 // x = k * ln2/1024 + r with |r| <= ln2/2048 (plus a hair), r as a double-double.
 // ln2/1024 is split in three: the first two parts have 32 significant bits, so
@@ -84,41 +109,28 @@ constexpr double_double exp_accurate(double_double r, int j) {
     return t + t * expm1_small(r);
 }
 
-// The double nearest to (hi + lo) * 2^e, for y = hi + lo near [1, 2), any e
-// that exp can reach: overflow gives +inf directly (a constant evaluation may
-// not overflow), and a subnormal result is rounded once, not twice.
-constexpr double round_scaled(double_double y, int e) {
-    if (e > 1000) {  // may overflow: decide on 2^1024 before scaling
-        const double scaled = (y.hi + y.lo) * pow2(e - 1000);
-        return scaled >= 0x1p24 ? infinity : scaled * pow2(1000);
-    }
-    if (e < -1000) {  // may be subnormal: scale so that 2^-1022 becomes 1
-        const double s = pow2(e + 1022);
-        const double_double z{y.hi * s, y.lo * s};
-        if (z.hi >= 1.0) return (z.hi + z.lo) * pow2(-1022);
-        // Adding 1 rounds z to a multiple of 2^-52, i.e. of 2^-1074 once
-        // scaled back: a single, correct rounding.
-        const auto [a, b] = two_sum(1.0, z.hi);
-        return ((a + (b + z.lo)) - 1.0) * pow2(-1022);
-    }
-    return (y.hi + y.lo) * pow2(e);
-}
-
 // exp(x) as a double-double from its reduction, for |x| < 700 (the scaling
-// stays in the normal range).
+// stays in the normal range), within 2^-103.9 relative.
 constexpr double_double exp_double_double(const exp_reduction& reduced) {
     const double_double y = exp_accurate(reduced.r, reduced.k & (exp_table_size - 1));
     const double scale = pow2(reduced.k >> exp_table_bits);
     return {y.hi * scale, y.lo * scale};
 }
 
-// exp's rare path (about 1 call in 500): the rounding is too close to call,
-// or the result nears the ends of the double range. Double-double evaluation
-// from an exact reduction, then one careful rounding. Kept out of line so
-// that the fast path stays small enough to inline.
+// exp's rare path (about 1 call in 500 on [-20, 20], 1 in 90 on [-700, 700],
+// measured): the fast path could not decide the rounding, or the result
+// nears the ends of the double range. Kept out of line so that the fast path
+// stays small enough to inline.
 [[gnu::noinline, gnu::cold]] constexpr double exp_rare(double x) {
+    if ((x < 0 ? -x : x) <= 0x1p-54) return 1.0;  // |e^x - 1| < 2^-54 + 2^-108: rounds to 1
     const auto [r, k] = reduce_for_exp(x);
-    return round_scaled(exp_accurate(r, k & (exp_table_size - 1)), k >> exp_table_bits);
+    const int e = k >> exp_table_bits;
+    if (e >= -1021 && e <= 1022) {  // a normal result: scaling by 2^e is exact
+        const double_double y = exp_accurate(r, k & (exp_table_size - 1));  // in [0.9997, 2)
+        const auto [value, decided] = round_if_decided(y, 2 * exp_double_double_error);
+        if (decided) return value * pow2(e);
+    }
+    return exp_last_resort(x);
 }
 
 }  // namespace bits
@@ -152,17 +164,19 @@ constexpr double exp(double x) {
         const double yl = ((v - (yh - th)) + tl) + (th * r2) * poly;  // th (e^r - 1 - r) = th r^2 poly
         // Ziv's test: if every value within the error rounds alike, that is the
         // answer. The result does not wait for the test: a predicted branch.
-        if (yh + (yl - bits::exp_fast_error) == yh + (yl + bits::exp_fast_error)) return (yh + yl) * bits::pow2(e);
+        const auto [value, decided] = bits::round_if_decided({yh, yl}, bits::exp_fast_error);
+        if (decided) return value * bits::pow2(e);
     }
     return bits::exp_rare(x);
 }
 
 // Natural logarithm, correctly rounded. log(0) = -inf, log(x < 0) = NaN.
-constexpr double log(double x) {
-    if (x != x || x == bits::infinity) return x;
-    if (x < 0) return bits::quiet_nan;
-    if (x == 0) return -bits::infinity;
+constexpr double log(double input) {
+    if (input != input || input == bits::infinity) return input;
+    if (input < 0) return bits::quiet_nan;
+    if (input == 0) return -bits::infinity;
     // x = m * 2^E with m in [sqrt(1/2), sqrt(2)).
+    double x = input;
     int e = 0;
     if (x < 0x1p-1022) {
         x *= 0x1p54;
@@ -175,7 +189,7 @@ constexpr double log(double x) {
         m *= 0.5;
         e += 1;
     }
-    // y0 ~= log(m) = 2 atanh(s) to about 2^-53 relative, then one Newton step
+    // y0 ~= log(m) = 2 atanh(s) to 2^-50 relative, then one Newton step
     // y = y0 + (m e^-y0 - 1) in double-double doubles the precision.
     const double f = m - 1.0;  // exact
     const double s = f / (m + 1.0);
@@ -197,14 +211,21 @@ constexpr double log(double x) {
     constexpr bits::double_double ln2{0x1.62e42fefa39efp-1, 0x1.abc9e3b39803fp-56};
     const bits::double_double y = ln2 * static_cast<double>(e) + (bits::two_sum(y0, correction.hi) +
                                                                   bits::double_double{correction.lo, 0.0});
-    return y.hi + y.lo;
+    const double error = bits::log_double_double_error * (y.hi < 0 ? -y.hi : y.hi);
+    const auto [value, decided] = bits::round_if_decided(y, error);
+    return decided ? value : bits::log_last_resort(input);
 }
 
-// Square root, exactly rounded (as IEEE 754 requires of std::sqrt).
+// Square root, exactly rounded (as IEEE 754 requires of std::sqrt, which is
+// what runs outside constant evaluation: the same bits, one instruction).
 constexpr double sqrt(double x) {
     if (x != x || x == 0 || x == bits::infinity) return x;
     if (x < 0) return bits::quiet_nan;
-    if (x < 0x1p-900) return sqrt(x * 0x1p1000) * 0x1p-500;  // exact rescaling
+    if (!std::is_constant_evaluated()) return __builtin_sqrt(x);
+    // Exact rescaling by even powers of two keeps y^2 below from underflowing
+    // or overflowing.
+    if (x < 0x1p-900) return sqrt(x * 0x1p1000) * 0x1p-500;
+    if (x > 0x1p900) return sqrt(x * 0x1p-1000) * 0x1p500;
     // Start within a factor of 2 (halve the exponent), then Newton.
     const auto x_bits = std::bit_cast<std::uint64_t>(x);
     double y = std::bit_cast<double>((x_bits >> 1) + (std::uint64_t{511} << 52));
@@ -227,7 +248,7 @@ constexpr double sqrt(double x) {
 }
 
 namespace bits {
-// e^x - 1 as a double-double, about 2^-100 relative, for -40 <= x <= 700.
+// e^x - 1 as a double-double for -40 <= x <= 700, within 2^-92 relative.
 constexpr double_double expm1_double_double(double x) {
     const exp_reduction reduced = reduce_for_exp(x);
     if (reduced.k == 0) return expm1_small(reduced.r);  // |x| <= ln2/2048: full relative precision
@@ -236,14 +257,19 @@ constexpr double_double expm1_double_double(double x) {
 }
 }  // namespace bits
 
-// e^x - 1, accurate to about 2^-100 relative before its one rounding (so
-// correctly rounded in all but contrived cases); what tanh is built on.
+// e^x - 1, correctly rounded; what tanh is built on.
 constexpr double expm1(double x) {
     if (x != x || x == 0) return x;  // NaN, and zero keeping its sign
-    if (x > 700.0) return exp(x);    // e^x - 1 and e^x round alike up there
-    if (x < -40.0) return -1.0;      // e^x < 2^-57: -1 + e^x rounds to -1
+    // e^x - 1 rounds like e^x up there: 1 is below 2^-1009 e^x, and no e^x
+    // comes that close to a rounding boundary (docs/math.md).
+    if (x > 700.0) return exp(x);
+    if (x < -40.0) return -1.0;  // e^x < 2^-57: -1 + e^x rounds to -1
+    // x^2/2 is below half the spacing of doubles around x: rounds to x.
+    if ((x < 0 ? -x : x) <= 0x1p-54) return x;
     const bits::double_double m = bits::expm1_double_double(x);
-    return m.hi + m.lo;
+    const double error = bits::expm1_double_double_error * (m.hi < 0 ? -m.hi : m.hi);
+    const auto [value, decided] = bits::round_if_decided(m, error);
+    return decided ? value : bits::expm1_last_resort(x);
 }
 
 // Dot product, summed left to right: ((a0*b0 + a1*b1) + a2*b2) + ...,
@@ -257,5 +283,6 @@ constexpr T dot(const std::array<T, N>& a, const std::array<T, N>& b) {
 }
 
 }  // namespace ctnn
+CTNN_END_SEPARATE_ROUNDING
 
 #endif

@@ -28,9 +28,11 @@
 #include <boost/hana/unpack.hpp>
 
 #include <ctnn/activation.hpp>
+#include <ctnn/bits/fp_contract.hpp>
 #include <ctnn/layer.hpp>
 #include <ctnn/topology.hpp>
 
+CTNN_BEGIN_SEPARATE_ROUNDING
 namespace ctnn {
 
 namespace hana = boost::hana;
@@ -167,5 +169,6 @@ template <class Topology, class... Activations>
 using network = typename decltype(bits::network_type<Topology, Activations...>())::type;
 
 }  // namespace ctnn
+CTNN_END_SEPARATE_ROUNDING
 
 #endif

@@ -14,8 +14,10 @@
 #include <cstdint>
 
 #include <ctnn/activation.hpp>
+#include <ctnn/bits/fp_contract.hpp>
 #include <ctnn/layer.hpp>
 
+CTNN_BEGIN_SEPARATE_ROUNDING
 namespace ctnn {
 
 template <std::intmax_t... W>
@@ -55,5 +57,6 @@ constexpr auto layer_of() {
 }
 
 }  // namespace ctnn
+CTNN_END_SEPARATE_ROUNDING
 
 #endif

@@ -8,8 +8,10 @@
 #include <cstddef>
 #include <cstdint>
 
+#include <ctnn/bits/fp_contract.hpp>
 #include <ctnn/math.hpp>
 
+CTNN_BEGIN_SEPARATE_ROUNDING
 namespace ctnn {
 
 // The 32-bit Mersenne Twister, seeded with init_genrand(seed): the same
@@ -86,5 +88,6 @@ private:
 };
 
 }  // namespace ctnn
+CTNN_END_SEPARATE_ROUNDING
 
 #endif

@@ -6,6 +6,9 @@
 #include <array>
 #include <cstddef>
 
+#include <ctnn/bits/fp_contract.hpp>
+
+CTNN_BEGIN_SEPARATE_ROUNDING
 namespace ctnn {
 
 namespace bits {
@@ -31,5 +34,6 @@ struct topology {
 };
 
 }  // namespace ctnn
+CTNN_END_SEPARATE_ROUNDING
 
 #endif

@@ -21,9 +21,11 @@
 
 #include <boost/hana/at.hpp>
 
+#include <ctnn/bits/fp_contract.hpp>
 #include <ctnn/loss.hpp>
 #include <ctnn/network.hpp>
 
+CTNN_BEGIN_SEPARATE_ROUNDING
 namespace ctnn {
 
 struct sgd {
@@ -231,5 +233,6 @@ constexpr Network train(Network net, const Inputs& inputs, const Targets& target
 }
 
 }  // namespace ctnn
+CTNN_END_SEPARATE_ROUNDING
 
 #endif

@@ -22,9 +22,11 @@
 #include <cstddef>
 #include <iterator>
 
+#include <ctnn/bits/fp_contract.hpp>
 #include <ctnn/loss.hpp>
 #include <ctnn/train.hpp>
 
+CTNN_BEGIN_SEPARATE_ROUNDING
 namespace ctnn {
 
 namespace bits {
@@ -100,5 +102,6 @@ inline constexpr auto trained =
                                    bits::epochs_per_evaluation<Task>()>;
 
 }  // namespace ctnn
+CTNN_END_SEPARATE_ROUNDING
 
 #endif

@@ -8,6 +8,9 @@
 #ifndef CTNN_BITS_DOUBLE_DOUBLE_HPP
 #define CTNN_BITS_DOUBLE_DOUBLE_HPP
 
+#include <ctnn/bits/fp_contract.hpp>
+
+CTNN_BEGIN_SEPARATE_ROUNDING
 namespace ctnn::bits {
 
 struct double_double {
@@ -63,5 +66,6 @@ constexpr double_double operator*(double_double a, double b) {
 }
 
 }  // namespace ctnn::bits
+CTNN_END_SEPARATE_ROUNDING
 
 #endif

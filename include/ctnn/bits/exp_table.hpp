@@ -8,7 +8,9 @@
 #include <array>
 
 #include <ctnn/bits/double_double.hpp>
+#include <ctnn/bits/fp_contract.hpp>
 
+CTNN_BEGIN_SEPARATE_ROUNDING
 namespace ctnn::bits {
 
 inline constexpr int exp_table_bits = 10;
@@ -1042,5 +1044,6 @@ inline constexpr std::array<double_double, exp_table_size> exp2_table{{
 }};
 
 }  // namespace ctnn::bits
+CTNN_END_SEPARATE_ROUNDING
 
 #endif

@@ -21,6 +21,9 @@
 #include <system_error>
 #include <vector>
 
+#include <ctnn/bits/fp_contract.hpp>
+
+CTNN_BEGIN_SEPARATE_ROUNDING
 namespace ctnn::io {
 
 struct data_error : std::runtime_error {
@@ -127,5 +130,6 @@ labelled_data<Inputs> read_csv_file(const std::string& path) {
 }
 
 }  // namespace ctnn::io
+CTNN_END_SEPARATE_ROUNDING
 
 #endif

@@ -19,9 +19,11 @@
 
 #include <boost/hana/for_each.hpp>
 
+#include <ctnn/bits/fp_contract.hpp>
 #include <ctnn/fingerprint.hpp>
 #include <ctnn/network.hpp>
 
+CTNN_BEGIN_SEPARATE_ROUNDING
 namespace ctnn::io {
 
 // A C++ identifier: a letter or underscore, then letters, digits, underscores.
@@ -98,5 +100,6 @@ void write_header(std::ostream& out, const Network& net, std::string_view name, 
 }
 
 }  // namespace ctnn::io
+CTNN_END_SEPARATE_ROUNDING
 
 #endif

@@ -1,0 +1,160 @@
+// The math core's last resort: exp, expm1 and log to within 2^-179 relative,
+// in 192-bit fixed point, then one correct rounding.
+//
+// math.hpp tries a fast double evaluation and then a double-double one, each
+// with a rounding test; the few inputs whose result lies too close to a
+// rounding boundary for both come here. No double's exp, expm1 or log lies
+// that close to a boundary (the worst cases, docs/math.md), so rounding this
+// approximation is rounding the exact value. Slow (microseconds), and rare:
+// a random input needs it with probability about 2^-40.
+#ifndef CTNN_BITS_LAST_RESORT_HPP
+#define CTNN_BITS_LAST_RESORT_HPP
+
+#include <bit>
+#include <cstdint>
+
+#include <ctnn/bits/fixed_point.hpp>
+#include <ctnn/bits/fp_contract.hpp>
+
+CTNN_BEGIN_SEPARATE_ROUNDING
+namespace ctnn::bits {
+
+// ln 2 truncated to 192 fraction bits (0.54 units of 2^-192 below it).
+inline constexpr fixed ln2_fixed{{0x40f343267298b62d, 0xc9e3b39803f2f6af, 0xb17217f7d1cf79ab, 0}};
+
+// e^r = 1 + r + r^2/2! + ... for 0 <= r <= ln 2, until the terms vanish:
+// each term is off by less than 7 units (2 per step, shrinking by r/i < 0.7),
+// about 45 terms, so the sum by less than 330.
+constexpr fixed exp_series(const fixed& r) {
+    fixed term = fixed_integer(1);
+    fixed sum = term;
+    for (std::uint64_t i = 1; !is_zero(term); ++i) {
+        term = term * r / i;
+        sum = sum + term;
+    }
+    return sum;
+}
+
+// value = significand * 2^exponent
+struct scaled_fixed {
+    fixed significand;
+    int exponent;
+};
+
+// e^x = 2^n e^r with r in [0, ln 2], for 2^-140 <= |x| < 746 (so |x| is exact
+// in fixed point). Relative error below 2^-181: the reduction is off by at
+// most (q + 1) 0.54 < 582 units (q <= 1075), e^r's series by 330: in all
+// less than 2^11 units, and e^r >= 1.
+constexpr scaled_fixed exp_fixed(double x) {
+    const double magnitude = x < 0 ? -x : x;
+    const fixed a = to_fixed(magnitude);
+    // q = floor(|x| / ln 2): a double estimate, then corrected exactly.
+    auto q = static_cast<std::uint64_t>(magnitude * 0x1.71547652b82fep0);
+    while (a < ln2_fixed * q) --q;
+    fixed r = a - ln2_fixed * q;
+    while (!(r < ln2_fixed)) {
+        r = r - ln2_fixed;
+        ++q;
+    }
+    // x >= 0: e^x = 2^q e^r; x < 0: e^x = 2^-q e^-r = 2^-(q + 1) e^(ln 2 - r).
+    if (x >= 0) return {exp_series(r), static_cast<int>(q)};
+    return {exp_series(ln2_fixed - r), -static_cast<int>(q) - 1};
+}
+
+// e^x correctly rounded, for 2^-140 <= |x| < 746.
+constexpr double exp_last_resort(double x) {
+    const auto [significand, exponent] = exp_fixed(x);
+    return to_double(significand, exponent);
+}
+
+// |x| as fixed (exact), scaled by 2^shift into [1/2, 1), for 2^-1000 <= |x| < 1.
+constexpr scaled_fixed to_unit_fixed(double magnitude) {
+    const int exponent = static_cast<int>(std::bit_cast<std::uint64_t>(magnitude) >> 52) - 1022;
+    return {to_fixed(magnitude * std::bit_cast<double>(static_cast<std::uint64_t>(1023 - exponent) << 52)), exponent};
+}
+
+// e^x - 1 correctly rounded, for 2^-54 <= |x| and -40 <= x <= 700.
+constexpr double expm1_last_resort(double x) {
+    const fixed one = fixed_integer(1);
+    const double magnitude = x < 0 ? -x : x;
+    if (magnitude < 1) {
+        // e^x - 1 = x (1 + x/2! + x^2/3! + ...): a relative error that does not
+        // grow as x shrinks. For x < 0 the series alternates: even and odd
+        // powers are summed apart (each below 1/2), then subtracted exactly.
+        const auto [u, shift] = to_unit_fixed(magnitude);  // |x| = u 2^shift
+        const fixed a = to_fixed(magnitude);
+        fixed positive = one;
+        fixed negative{};
+        fixed term = one;
+        for (std::uint64_t i = 1; !is_zero(term); ++i) {
+            term = term * a / (i + 1);  // |x|^i / (i + 1)!
+            if (x < 0 && i % 2 == 1) {
+                negative = negative + term;
+            } else {
+                positive = positive + term;
+            }
+        }
+        const fixed product = u * (positive - negative);  // |e^x - 1| 2^-shift
+        const double result = to_double(product, shift);
+        return x < 0 ? -result : result;
+    }
+    auto [significand, exponent] = exp_fixed(x);
+    if (exponent >= 0) {  // e^x - 1 = 2^n (s - 2^-n); 2^-n below 2^-192 is dropped
+        if (exponent < fixed_fraction_bits) significand = significand - shifted_right(one, exponent);
+        return to_double(significand, exponent);
+    }
+    return -to_double(one - shifted_right(significand, -exponent), 0);  // e^x - 1 = -(1 - 2^n s)
+}
+
+// log x correctly rounded, for finite x > 0, x != 1.
+constexpr double log_last_resort(double x) {
+    int e = 0;
+    if (x < 0x1p-1022) {  // subnormal: scale into the normal range (exact)
+        x *= 0x1p54;
+        e = -54;
+    }
+    const auto x_bits = std::bit_cast<std::uint64_t>(x);
+    e += static_cast<int>(x_bits >> 52) - 1023;
+    double m = std::bit_cast<double>((x_bits & ((std::uint64_t{1} << 52) - 1)) | (std::uint64_t{1023} << 52));
+    if (m > 0x1.6a09e667f3bcdp+0) {  // m in [sqrt(1/2), sqrt(2))
+        m *= 0.5;
+        e += 1;
+    }
+    // log m = 2 atanh(s) = 2 s (1 + s^2/3 + s^4/5 + ...), s = |m - 1| / (m + 1) <= 0.172,
+    // with s scaled into [1/2, 1) so that the relative error does not grow as
+    // m nears 1.
+    const bool below_one = m < 1;
+    const fixed one = fixed_integer(1);
+    const double distance = below_one ? 1 - m : m - 1;  // exact
+    fixed log_m_scaled{};  // |log m| 2^-shift
+    int shift = 0;
+    if (distance != 0) {
+        const auto [d, d_shift] = to_unit_fixed(distance);  // |m - 1| = d 2^d_shift
+        shift = d_shift;
+        const fixed s_scaled = divide_below_one(d, to_fixed(m) + one);  // s 2^-shift, in [1/6, 1/2)
+        const fixed s = shifted_right(s_scaled, -shift);
+        const fixed s2 = s * s;
+        fixed power = one, series = one;
+        for (std::uint64_t k = 3; !is_zero(power); k += 2) {
+            power = power * s2;
+            series = series + power / k;
+        }
+        log_m_scaled = s_scaled * series;
+        log_m_scaled = log_m_scaled + log_m_scaled;
+    }
+    if (e == 0) {
+        const double result = to_double(log_m_scaled, shift);
+        return below_one ? -result : result;
+    }
+    // log x = e ln 2 + log m with |e ln 2| >= 0.69 > |log m|: the sign is e's.
+    const fixed e_ln2 = ln2_fixed * static_cast<std::uint64_t>(e < 0 ? -e : e);
+    const fixed log_m = shifted_right(log_m_scaled, -shift);
+    const fixed total = (e > 0) == below_one ? e_ln2 - log_m : e_ln2 + log_m;
+    const double result = to_double(total, 0);
+    return e < 0 ? -result : result;
+}
+
+}  // namespace ctnn::bits
+CTNN_END_SEPARATE_ROUNDING
+
+#endif
