@@ -46,6 +46,7 @@ inline constexpr double exp_fast_error = 0x1p-62;
 inline constexpr double exp_double_double_error = 0x1p-96;    // proven: 2^-103.9
 inline constexpr double expm1_double_double_error = 0x1p-84;  // proven: 2^-92
 inline constexpr double log_double_double_error = 0x1p-84;    // proven: 2^-91.5
+inline constexpr double tanh_double_double_error = 0x1p-80;   // proven: 2^-90
 // exp(x) for x above this is +inf, below the other is +0 (after rounding).
 inline constexpr double exp_overflow_bound = 709.79;
 inline constexpr double exp_underflow_bound = -745.14;

@@ -22,7 +22,7 @@ __extension__ using uint128 = unsigned __int128;  // GCC and Clang, constexpr on
 // limb[0] + limb[1] 2^64 + limb[2] 2^128 + limb[3] 2^192, times 2^-192:
 // limb[3] is the integer part (below 2^64), the others the fraction.
 struct fixed {
-    std::array<std::uint64_t, 4> limb{};
+    std::uint64_t limb[4]{};  // a plain array: cheaper than std::array to evaluate at compile time
 };
 
 inline constexpr int fixed_fraction_bits = 192;
@@ -64,7 +64,7 @@ constexpr fixed operator-(const fixed& a, const fixed& b) {
 
 // a * b truncated to 192 fraction bits: the error is below 2^-192.
 constexpr fixed operator*(const fixed& a, const fixed& b) {
-    std::array<std::uint64_t, 8> product{};
+    std::uint64_t product[8]{};
     for (int i = 0; i < 4; ++i) {
         std::uint64_t carry = 0;
         for (int j = 0; j < 4; ++j) {
@@ -101,57 +101,56 @@ constexpr fixed operator/(const fixed& a, std::uint64_t n) {
     return quotient;
 }
 
-// a / b for a < b truncated (restoring division, one bit at a time): the
-// error is below 2^-192. b must be below 2^63, so that 2 * remainder fits.
-constexpr fixed divide_below_one(fixed remainder, const fixed& b) {
-    fixed quotient;
-    for (int bit = fixed_fraction_bits - 1; bit >= 0; --bit) {
-        remainder = remainder + remainder;
-        if (!(remainder < b)) {
-            remainder = remainder - b;
-            quotient.limb[bit / 64] |= std::uint64_t{1} << (bit % 64);
-        }
-    }
-    return quotient;
-}
-
-// Bit i of a's 256-bit integer (bit 192 is the unit); 0 outside 0..255.
-constexpr std::uint64_t bit_at(const fixed& a, int i) {
-    if (i < 0 || i > 255) return 0;
-    return (a.limb[i / 64] >> (i % 64)) & 1;
-}
-
-// a * 2^-s, truncated: the error is below 2^-192.
+// a * 2^-s for s >= 0, truncated: the error is below 2^-192.
 constexpr fixed shifted_right(const fixed& a, int s) {
     fixed result;
-    for (int i = 0; i + s < 256; ++i) result.limb[i / 64] |= bit_at(a, i + s) << (i % 64);
+    const int limbs = s / 64;
+    const int bits = s % 64;
+    for (int i = 0; i + limbs < 4; ++i) {
+        result.limb[i] = a.limb[i + limbs] >> bits;
+        if (bits != 0 && i + limbs + 1 < 4) result.limb[i] |= a.limb[i + limbs + 1] << (64 - bits);
+    }
     return result;
+}
+
+// a * 2^s for s >= 0, exact when the result stays below 2^64.
+constexpr fixed shifted_left(const fixed& a, int s) {
+    fixed result;
+    const int limbs = s / 64;
+    const int bits = s % 64;
+    for (int i = 3; i - limbs >= 0; --i) {
+        result.limb[i] = a.limb[i - limbs] << bits;
+        if (bits != 0 && i - limbs - 1 >= 0) result.limb[i] |= a.limb[i - limbs - 1] >> (64 - bits);
+    }
+    return result;
+}
+
+// The position of a's highest set bit (192 for the unit), -1 for zero.
+constexpr int top_bit(const fixed& a) {
+    for (int i = 3; i >= 0; --i) {
+        if (a.limb[i] != 0) return 64 * i + 63 - std::countl_zero(a.limb[i]);
+    }
+    return -1;
 }
 
 // Nonnegative x below 2^64 as fixed, exact when x is a multiple of 2^-192.
 constexpr fixed to_fixed(double x) {
-    if (x == 0) return {};
     const auto x_bits = std::bit_cast<std::uint64_t>(x);
     const int biased = static_cast<int>(x_bits >> 52);
     const std::uint64_t significand =
         (x_bits & ((std::uint64_t{1} << 52) - 1)) | (biased != 0 ? std::uint64_t{1} << 52 : 0);
-    // x = significand * 2^(exponent - 52): bit j of the significand lands on
-    // bit j + offset of the fixed number.
+    // x = significand 2^(exponent - 52): the significand's lowest bit lands on
+    // bit `offset` of the fixed number (bit 192 is the unit).
     const int offset = (biased != 0 ? biased : 1) - 1023 - 52 + fixed_fraction_bits;
-    fixed result;
-    for (int j = 0; j < 53; ++j) {
-        const int i = j + offset;
-        if (i >= 0 && i < 256) result.limb[i / 64] |= ((significand >> j) & 1) << (i % 64);
-    }
-    return result;
+    const fixed integer{{significand, 0, 0, 0}};
+    return offset >= 0 ? shifted_left(integer, offset) : shifted_right(integer, -offset);
 }
 
 // The double nearest to a * 2^scale (ties to even), subnormals, overflow to
 // +inf and underflow to +0 included: a single, correct rounding of the value
 // a holds exactly.
 constexpr double to_double(const fixed& a, int scale) {
-    int top = 255;
-    while (top >= 0 && bit_at(a, top) == 0) --top;
+    const int top = top_bit(a);
     if (top < 0) return 0.0;
     // a 2^scale lies in [2^exponent, 2^(exponent + 1)).
     const int exponent = top - fixed_fraction_bits + scale;
@@ -159,18 +158,31 @@ constexpr double to_double(const fixed& a, int scale) {
     // Keep 53 significant bits, fewer where the result is subnormal.
     const int kept = exponent >= -1022 ? 53 : exponent + 1075;
     if (kept < 0) return 0.0;
-    const int lowest = top - kept + 1;  // the position of the last kept bit
-    std::uint64_t significand = 0;
-    for (int i = top; i >= lowest; --i) significand = (significand << 1) | bit_at(a, i);
-    bool sticky = false;
-    for (int i = lowest - 2; i >= 0 && !sticky; --i) sticky = bit_at(a, i) != 0;
-    if (bit_at(a, lowest - 1) != 0 && (sticky || (significand & 1) != 0)) ++significand;
+    // With the top bit moved to bit 255, the kept bits lead limb 3; below them
+    // come the rounding bit and the rest (sticky).
+    const fixed normalized = shifted_left(a, 255 - top);
+    std::uint64_t significand = kept == 0 ? 0 : normalized.limb[3] >> (64 - kept);
+    const std::uint64_t below = kept == 0 ? normalized.limb[3] : normalized.limb[3] << kept;  // rounding bit first
+    const bool rounding_bit = (below >> 63) != 0;
+    const bool sticky = (below << 1) != 0 || (normalized.limb[0] | normalized.limb[1] | normalized.limb[2]) != 0;
+    if (rounding_bit && (sticky || (significand & 1) != 0)) ++significand;
     // significand * 2^(exponent - kept + 1), written as the double's bits:
     // a carry out of the top bit moves into the exponent field by itself.
     if (exponent < -1022) return std::bit_cast<double>(significand);  // subnormal (or 2^-1022)
-    const std::uint64_t bits = (static_cast<std::uint64_t>(exponent + 1023) << 52) + (significand - (std::uint64_t{1} << 52));
+    const std::uint64_t bits =
+        (static_cast<std::uint64_t>(exponent + 1023) << 52) + (significand - (std::uint64_t{1} << 52));
     if ((bits >> 52) >= 2047) return std::numeric_limits<double>::infinity();
     return std::bit_cast<double>(bits);
+}
+
+// a / b for a < 1 <= b < 4, within 4 units of 2^-192: a times 1/b, which
+// Newton's iteration y <- y (2 - b y) refines from the double 1/b (2^-52) to
+// 2^-104, then to 2^-208 plus the truncations (2 units).
+constexpr fixed divide(const fixed& a, const fixed& b) {
+    const fixed two = fixed_integer(2);
+    fixed y = to_fixed(1.0 / to_double(b, 0));
+    for (int i = 0; i < 2; ++i) y = y * (two - b * y);
+    return a * y;
 }
 
 }  // namespace ctnn::bits

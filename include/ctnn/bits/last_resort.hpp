@@ -1,9 +1,9 @@
-// The math core's last resort: exp, expm1 and log to within 2^-179 relative,
+// The math core's last resort: exp, expm1, log and tanh to within 2^-179 relative,
 // in 192-bit fixed point, then one correct rounding.
 //
 // math.hpp tries a fast double evaluation and then a double-double one, each
 // with a rounding test; the few inputs whose result lies too close to a
-// rounding boundary for both come here. No double's exp, expm1 or log lies
+// rounding boundary for both come here. No double's exp, expm1, log or tanh lies
 // that close to a boundary (the worst cases, docs/math.md), so rounding this
 // approximation is rounding the exact value. Slow (microseconds), and rare:
 // a random input needs it with probability about 2^-40.
@@ -22,16 +22,18 @@ namespace ctnn::bits {
 // ln 2 truncated to 192 fraction bits (0.54 units of 2^-192 below it).
 inline constexpr fixed ln2_fixed{{0x40f343267298b62d, 0xc9e3b39803f2f6af, 0xb17217f7d1cf79ab, 0}};
 
-// e^r = 1 + r + r^2/2! + ... for 0 <= r <= ln 2, until the terms vanish:
-// each term is off by less than 7 units (2 per step, shrinking by r/i < 0.7),
-// about 45 terms, so the sum by less than 330.
+// e^r for 0 <= r <= ln 2: e^(r/256) by its Taylor series (18 terms, each off
+// by less than 3 units), then squared 8 times, which multiplies the relative
+// error by 256: below 2^13.3 units of 2^-192 in all.
 constexpr fixed exp_series(const fixed& r) {
+    const fixed t = shifted_right(r, 8);
     fixed term = fixed_integer(1);
     fixed sum = term;
     for (std::uint64_t i = 1; !is_zero(term); ++i) {
-        term = term * r / i;
+        term = term * t / i;
         sum = sum + term;
     }
+    for (int i = 0; i < 8; ++i) sum = sum * sum;
     return sum;
 }
 
@@ -42,9 +44,8 @@ struct scaled_fixed {
 };
 
 // e^x = 2^n e^r with r in [0, ln 2], for 2^-140 <= |x| < 746 (so |x| is exact
-// in fixed point). Relative error below 2^-181: the reduction is off by at
-// most (q + 1) 0.54 < 582 units (q <= 1075), e^r's series by 330: in all
-// less than 2^11 units, and e^r >= 1.
+// in fixed point). Relative error below 2^-178.6: the reduction is off by at
+// most (q + 1) 0.54 < 582 units (q <= 1075), e^r by 2^13.3 units relative.
 constexpr scaled_fixed exp_fixed(double x) {
     const double magnitude = x < 0 ? -x : x;
     const fixed a = to_fixed(magnitude);
@@ -73,37 +74,63 @@ constexpr scaled_fixed to_unit_fixed(double magnitude) {
     return {to_fixed(magnitude * std::bit_cast<double>(static_cast<std::uint64_t>(1023 - exponent) << 52)), exponent};
 }
 
-// e^x - 1 correctly rounded, for 2^-54 <= |x| and -40 <= x <= 700.
-constexpr double expm1_last_resort(double x) {
+// |e^x - 1| within 2^-181 relative, for 2^-54 <= |x| and -40 <= x <= 700.
+constexpr scaled_fixed expm1_magnitude(double x) {
     const fixed one = fixed_integer(1);
     const double magnitude = x < 0 ? -x : x;
     if (magnitude < 1) {
-        // e^x - 1 = x (1 + x/2! + x^2/3! + ...): a relative error that does not
-        // grow as x shrinks. For x < 0 the series alternates: even and odd
-        // powers are summed apart (each below 1/2), then subtracted exactly.
-        const auto [u, shift] = to_unit_fixed(magnitude);  // |x| = u 2^shift
-        const fixed a = to_fixed(magnitude);
+        // e^t - 1 = t (1 + t/2! + t^2/3! + ...) for t = x 2^-h below 2^-8 (18
+        // terms): a relative error that does not grow as x shrinks. For t < 0
+        // the series alternates: even and odd powers are summed apart, then
+        // subtracted exactly. Then h doublings: e^2t - 1 = (e^t - 1)(e^t + 1),
+        // that is M <- M (2 + M) for x > 0 and M <- M (2 - M) for x < 0 with
+        // M = |e^t - 1|, each adding 3 units and multiplying the relative
+        // error by at most 1.46. Below 2^10 units of 2^-192 relative in all.
+        const auto [u, shift] = to_unit_fixed(magnitude);  // |x| = u 2^shift, u in [1/2, 1)
+        const int halvings = shift > -8 ? shift + 8 : 0;
+        const fixed t = shifted_right(to_fixed(magnitude), halvings);  // exact
         fixed positive = one;
         fixed negative{};
         fixed term = one;
         for (std::uint64_t i = 1; !is_zero(term); ++i) {
-            term = term * a / (i + 1);  // |x|^i / (i + 1)!
+            term = term * t / (i + 1);  // |t|^i / (i + 1)!
             if (x < 0 && i % 2 == 1) {
                 negative = negative + term;
             } else {
                 positive = positive + term;
             }
         }
-        const fixed product = u * (positive - negative);  // |e^x - 1| 2^-shift
-        const double result = to_double(product, shift);
-        return x < 0 ? -result : result;
+        const int exponent = shift - halvings;
+        fixed m = u * (positive - negative);  // M = m 2^exponent
+        const fixed two = fixed_integer(2);
+        for (int i = 0; i < halvings; ++i) {
+            const fixed previous = shifted_right(m, -exponent);
+            m = m * (x > 0 ? two + previous : two - previous);
+        }
+        return {m, exponent};
     }
     auto [significand, exponent] = exp_fixed(x);
     if (exponent >= 0) {  // e^x - 1 = 2^n (s - 2^-n); 2^-n below 2^-192 is dropped
         if (exponent < fixed_fraction_bits) significand = significand - shifted_right(one, exponent);
-        return to_double(significand, exponent);
+        return {significand, exponent};
     }
-    return -to_double(one - shifted_right(significand, -exponent), 0);  // e^x - 1 = -(1 - 2^n s)
+    return {one - shifted_right(significand, -exponent), 0};  // 1 - e^x = 1 - 2^n s
+}
+
+// e^x - 1 correctly rounded, for 2^-54 <= |x| and -40 <= x <= 700.
+constexpr double expm1_last_resort(double x) {
+    const auto [significand, exponent] = expm1_magnitude(x);
+    const double magnitude = to_double(significand, exponent);
+    return x < 0 ? -magnitude : magnitude;
+}
+
+// tanh x correctly rounded, for 2^-27 <= |x| <= 20: with E = |e^(-2|x|) - 1|,
+// in (0, 1), tanh |x| = E / (2 - E), a quotient below 1 computed to 4 units of 2^-192.
+constexpr double tanh_last_resort(double x) {
+    const auto [e, exponent] = expm1_magnitude(x < 0 ? 2 * x : -2 * x);  // E = e 2^exponent, exponent <= 0
+    const fixed denominator = fixed_integer(2) - shifted_right(e, -exponent);
+    const double magnitude = to_double(divide(e, denominator), exponent);
+    return x < 0 ? -magnitude : magnitude;
 }
 
 // log x correctly rounded, for finite x > 0, x != 1.
@@ -131,7 +158,7 @@ constexpr double log_last_resort(double x) {
     if (distance != 0) {
         const auto [d, d_shift] = to_unit_fixed(distance);  // |m - 1| = d 2^d_shift
         shift = d_shift;
-        const fixed s_scaled = divide_below_one(d, to_fixed(m) + one);  // s 2^-shift, in [1/6, 1/2)
+        const fixed s_scaled = divide(d, to_fixed(m) + one);  // s 2^-shift, in [1/6, 1/2)
         const fixed s = shifted_right(s_scaled, -shift);
         const fixed s2 = s * s;
         fixed power = one, series = one;
