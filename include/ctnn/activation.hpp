@@ -23,27 +23,11 @@ struct sigmoid_t {
     static constexpr double derivative_from_output(double f) { return f * (1.0 - f); }
 };
 
-// tanh, correctly rounded: tanh(|x|) = -expm1(-2|x|) / (2 + expm1(-2|x|)) in
-// double-double with a rounding test (within 2^-90 relative, docs/math.md),
-// else the last resort; no cancellation near 0.
+// tanh, correctly rounded (bits::tanh in math.hpp).
 struct tanh_t {
     static constexpr const char* name = "tanh";
     static constexpr const char* type_name = "ctnn::tanh_t";
-    constexpr double operator()(double x) const {
-        if (x != x || x == 0) return x;  // NaN, and zero keeping its sign
-        const double a = x < 0 ? -x : x;
-        if (a > 20) return x < 0 ? -1.0 : 1.0;  // 1 - tanh(20) < 2^-55: rounds to 1
-        if (a <= 0x1p-27) return x;               // x^3/3 is below half an ulp of x
-        const bits::double_double m = bits::expm1_double_double(-2.0 * a);
-        const bits::double_double numerator{-m.hi, -m.lo};
-        const bits::double_double denominator = bits::two_sum(2.0, m.hi) + bits::double_double{m.lo, 0.0};
-        const double q = numerator.hi / denominator.hi;  // then one correction step
-        const bits::double_double remainder = numerator + bits::double_double{-(denominator * q).hi, -(denominator * q).lo};
-        const bits::double_double t{q, (remainder.hi + remainder.lo) / denominator.hi};
-        const auto [value, decided] = bits::round_if_decided(t, bits::tanh_double_double_error * q);
-        if (!decided) return bits::tanh_last_resort(x);
-        return x < 0 ? -value : value;
-    }
+    constexpr double operator()(double x) const { return bits::tanh(x); }
     static constexpr double derivative_from_output(double f) { return 1.0 - f * f; }
 };
 

@@ -110,8 +110,8 @@ constexpr double_double exp_accurate(double_double r, int j) {
     return t + t * expm1_small(r);
 }
 
-// exp(x) as a double-double from its reduction, for |x| < 700 (the scaling
-// stays in the normal range), within 2^-103.9 relative.
+// exp(x) as a double-double from its reduction, within 2^-103.9 relative for
+// -600 < x < 700 (both parts stay normal once scaled).
 constexpr double_double exp_double_double(const exp_reduction& reduced) {
     const double_double y = exp_accurate(reduced.r, reduced.k & (exp_table_size - 1));
     const double scale = pow2(reduced.k >> exp_table_bits);
@@ -171,25 +171,29 @@ constexpr double exp(double x) {
     return bits::exp_rare(x);
 }
 
-// Natural logarithm, correctly rounded. log(0) = -inf, log(x < 0) = NaN.
-constexpr double log(double input) {
-    if (input != input || input == bits::infinity) return input;
-    if (input < 0) return bits::quiet_nan;
-    if (input == 0) return -bits::infinity;
-    // x = m * 2^E with m in [sqrt(1/2), sqrt(2)).
-    double x = input;
+namespace bits {
+// x = m 2^e with m in [sqrt(1/2), sqrt(2)), for finite x > 0.
+struct log_reduction {
+    double m;
+    int e;
+};
+
+constexpr log_reduction reduce_for_log(double x) {
     int e = 0;
-    if (x < 0x1p-1022) {
+    if (x < 0x1p-1022) {  // subnormal: scale into the normal range (exact)
         x *= 0x1p54;
         e = -54;
     }
     const auto x_bits = std::bit_cast<std::uint64_t>(x);
     e += static_cast<int>(x_bits >> 52) - 1023;
-    double m = std::bit_cast<double>((x_bits & ((std::uint64_t{1} << 52) - 1)) | (std::uint64_t{1023} << 52));
-    if (m > 0x1.6a09e667f3bcdp+0) {
-        m *= 0.5;
-        e += 1;
-    }
+    const double m = std::bit_cast<double>((x_bits & ((std::uint64_t{1} << 52) - 1)) | (std::uint64_t{1023} << 52));
+    if (m > 0x1.6a09e667f3bcdp+0) return {m * 0.5, e + 1};
+    return {m, e};
+}
+
+// log x as a double-double for finite x > 0, within 2^-91.5 relative.
+constexpr double_double log_double_double(log_reduction reduced_x) {
+    const auto [m, e] = reduced_x;
     // y0 ~= log(m) = 2 atanh(s) to 2^-50 relative, then one Newton step
     // y = y0 + (m e^-y0 - 1) in double-double doubles the precision.
     const double f = m - 1.0;  // exact
@@ -198,23 +202,32 @@ constexpr double log(double input) {
     double series = 1.0 / 23;
     for (int n = 21; n >= 1; n -= 2) series = 1.0 / n + s2 * series;
     const double y0 = 2.0 * s * series;
-    const bits::exp_reduction reduced = bits::reduce_for_exp(-y0);
-    bits::double_double correction{};
+    const exp_reduction reduced = reduce_for_exp(-y0);
+    double_double correction{};
     if (reduced.k == 0) {
         // m e^-y0 - 1 = f + p + f p with p = expm1(-y0): no cancellation
         // error even when m is next to 1.
-        const bits::double_double p = bits::expm1_small(reduced.r);
-        correction = bits::two_sum(f, p.hi) + bits::double_double{p.lo, 0.0} + p * f;
+        const double_double p = expm1_small(reduced.r);
+        correction = two_sum(f, p.hi) + double_double{p.lo, 0.0} + p * f;
     } else {
-        const bits::double_double me = bits::exp_double_double(reduced) * m;
-        correction = bits::two_sum(me.hi - 1.0, me.lo);
+        const double_double me = exp_double_double(reduced) * m;
+        correction = two_sum(me.hi - 1.0, me.lo);
     }
-    constexpr bits::double_double ln2{0x1.62e42fefa39efp-1, 0x1.abc9e3b39803fp-56};
-    const bits::double_double y = ln2 * static_cast<double>(e) + (bits::two_sum(y0, correction.hi) +
-                                                                  bits::double_double{correction.lo, 0.0});
+    constexpr double_double ln2{0x1.62e42fefa39efp-1, 0x1.abc9e3b39803fp-56};
+    return ln2 * static_cast<double>(e) + (two_sum(y0, correction.hi) + double_double{correction.lo, 0.0});
+}
+}  // namespace bits
+
+// Natural logarithm, correctly rounded. log(0) = -inf, log(x < 0) = NaN.
+constexpr double log(double x) {
+    if (x != x || x == bits::infinity) return x;
+    if (x < 0) return bits::quiet_nan;
+    if (x == 0) return -bits::infinity;
+    const bits::log_reduction reduced = bits::reduce_for_log(x);
+    const bits::double_double y = bits::log_double_double(reduced);
     const double error = bits::log_double_double_error * (y.hi < 0 ? -y.hi : y.hi);
     const auto [value, decided] = bits::round_if_decided(y, error);
-    return decided ? value : bits::log_last_resort(input);
+    return decided ? value : bits::log_last_resort(reduced.m, reduced.e);
 }
 
 // Square root, exactly rounded (as IEEE 754 requires of std::sqrt, which is
@@ -272,6 +285,32 @@ constexpr double expm1(double x) {
     const auto [value, decided] = bits::round_if_decided(m, error);
     return decided ? value : bits::expm1_last_resort(x);
 }
+
+namespace bits {
+// tanh a as a double-double for 2^-27 < a <= 20, within 2^-90 relative:
+// tanh a = -expm1(-2a) / (2 + expm1(-2a)), no cancellation near 0.
+constexpr double_double tanh_double_double(double a) {
+    const double_double m = expm1_double_double(-2.0 * a);
+    const double_double numerator{-m.hi, -m.lo};
+    const double_double denominator = two_sum(2.0, m.hi) + double_double{m.lo, 0.0};
+    const double q = numerator.hi / denominator.hi;  // then one correction step
+    const double_double product = denominator * q;
+    const double_double remainder = numerator + double_double{-product.hi, -product.lo};
+    return {q, (remainder.hi + remainder.lo) / denominator.hi};
+}
+
+// tanh x, correctly rounded (ctnn::tanh_t's value).
+constexpr double tanh(double x) {
+    if (x != x || x == 0) return x;  // NaN, and zero keeping its sign
+    const double a = x < 0 ? -x : x;
+    if (a > 20) return x < 0 ? -1.0 : 1.0;  // 1 - tanh(20) < 2^-55: rounds to 1
+    if (a <= 0x1p-27) return x;               // x^3/3 is below half an ulp of x
+    const double_double t = tanh_double_double(a);
+    const auto [value, decided] = round_if_decided(t, tanh_double_double_error * t.hi);
+    if (!decided) return tanh_last_resort(x);
+    return x < 0 ? -value : value;
+}
+}  // namespace bits
 
 // Dot product, summed left to right: ((a0*b0 + a1*b1) + a2*b2) + ...,
 // the order the notebook's scalar expressions use.
