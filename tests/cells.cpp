@@ -131,6 +131,10 @@ TEST_CASE("log and sqrt", "[math]") {
     STATIC_REQUIRE(ctnn::sqrt(opaque(0x1.fffffffffffffp-1)) == 0x1.fffffffffffffp-1);
     STATIC_REQUIRE(ctnn::sqrt(opaque(0x1p-1074)) == 0x1p-537);
     STATIC_REQUIRE(same_bits(ctnn::sqrt(opaque(-0.0)), -0.0));
+    // The top binade, where y * y would overflow without rescaling.
+    STATIC_REQUIRE(ctnn::sqrt(opaque(0x1.fffffffffffffp+1023)) == 0x1.fffffffffffffp+511);
+    STATIC_REQUIRE(ctnn::sqrt(opaque(0x1.ffffff8p+1023)) == 0x1.ffffffcp+511);
+    STATIC_REQUIRE(ctnn::sqrt(opaque(0x1p+1022)) == 0x1p+511);
 }
 
 TEST_CASE("special values never fail a constant evaluation", "[math][activation]") {
@@ -138,6 +142,8 @@ TEST_CASE("special values never fail a constant evaluation", "[math][activation]
     STATIC_REQUIRE(ctnn::exp(opaque(-0x1.74910d52d3051p+9)) == 0x0.0000000000001p-1022);
     STATIC_REQUIRE(same_bits(ctnn::exp(opaque(-0x1.74910d52d3052p+9)), 0.0));
     STATIC_REQUIRE(ctnn::exp(opaque(0x1p-1074)) == 1.0);  // a subnormal argument
+    STATIC_REQUIRE(ctnn::exp(opaque(0x1p-53)) == 0x1.0000000000001p+0);  // just above a rounding boundary
+    STATIC_REQUIRE(ctnn::exp(opaque(-0x1p-54)) == 1.0);
     STATIC_REQUIRE(ctnn::exp(opaque(-0x1p-1074)) == 1.0);
     // sigmoid: subnormal results, subnormal and NaN arguments.
     STATIC_REQUIRE(ctnn::sigmoid(opaque(-709.78)) == 0x0.402c8225ec681p-1022);

@@ -3,7 +3,9 @@
 #include <array>
 #include <bit>
 #include <cstddef>
+#include <cmath>
 #include <cstdint>
+#include <utility>
 
 #include <catch2/catch.hpp>
 
@@ -56,6 +58,23 @@ constexpr auto exp_at_compile_time = [] {
     return out;
 }();
 
+// sqrt's constant-evaluation path (runtime uses the IEEE instruction): the
+// top binade and subnormals included, 600 points per evaluation.
+constexpr std::size_t sqrt_count = 600;
+constexpr double sqrt_argument(std::size_t i) {
+    // Scrambled significand bits; every binade from the subnormals (exponent
+    // field 0) up, and every seventh point in the top binade.
+    const std::uint64_t significand = (i * 0x9e3779b97f4a7c15u) >> 12;
+    const std::uint64_t exponent_field = i % 7 == 0 ? 2046 : i * 2047 / (3 * sqrt_count);
+    return std::bit_cast<double>((exponent_field << 52) | significand);
+}
+template <std::size_t first>
+constexpr auto sqrt_at_compile_time = [] {
+    std::array<std::pair<double, double>, sqrt_count> out{};
+    for (std::size_t i = 0; i < sqrt_count; ++i) out[i] = {sqrt_argument(first + i), ctnn::sqrt(sqrt_argument(first + i))};
+    return out;
+}();
+
 }  // namespace
 
 TEST_CASE("feedforward: compile time == runtime, bit for bit", "[one-path]") {
@@ -73,5 +92,14 @@ TEST_CASE("exp: compile time == runtime, bit for bit", "[one-path]") {
     for (std::size_t i = 0; i < count; ++i) {
         INFO("exp(" << arguments[i] << ")");
         CHECK(ctnn_test::same_bits(ctnn::exp(ctnn_test::opaque(arguments[i])), exp_at_compile_time[i]));
+    }
+}
+
+TEST_CASE("sqrt: compile time == the IEEE square root, the top binade and subnormals included", "[one-path]") {
+    for (const auto& chunk : {sqrt_at_compile_time<0>, sqrt_at_compile_time<sqrt_count>, sqrt_at_compile_time<2 * sqrt_count>}) {
+        for (const auto& [x, root] : chunk) {
+            INFO("sqrt(" << x << ")");
+            CHECK(ctnn_test::same_bits(root, std::sqrt(ctnn_test::opaque(x))));
+        }
     }
 }

@@ -6,7 +6,7 @@
 // rounding boundary for both come here. No double's exp, expm1, log or tanh lies
 // that close to a boundary (the worst cases, docs/math.md), so rounding this
 // approximation is rounding the exact value. Slow (microseconds), and rare:
-// a random input needs it with probability about 2^-40.
+// a random input needs it with probability 2^-42 (exp) to 2^-26 (tanh).
 #ifndef CTNN_BITS_LAST_RESORT_HPP
 #define CTNN_BITS_LAST_RESORT_HPP
 
