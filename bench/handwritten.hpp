@@ -1,6 +1,5 @@
 // The notebook's network written out by hand in scalar C++ with std::exp:
-// the practical floor ctnn is measured against (REFERENCE.md: ~170 us for
-// the 1000-epoch training at -O2).
+// the practical floor ctnn is measured against.
 #ifndef CTNN_BENCH_HANDWRITTEN_HPP
 #define CTNN_BENCH_HANDWRITTEN_HPP
 

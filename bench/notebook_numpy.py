@@ -1,4 +1,4 @@
-"""Times the notebook's own numpy code in-process, as REFERENCE.md describes:
+"""Times the notebook's own numpy code in-process:
 feedforward of the 2-2-1 network, the 1000-epoch training (printing off),
 and vectorised inference on 1,000,000 samples. Prints JSON (seconds).
 

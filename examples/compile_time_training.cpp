@@ -13,7 +13,7 @@ using ctnn_examples::xor_task;
 constexpr auto notebook_trained = ctnn::trained<notebook_task>;
 constexpr auto xor_trained = ctnn::trained<xor_task>;
 
-// The notebook's predictions after training (REFERENCE.md), checked to the bit.
+// The notebook's predictions after training (numpy's, tests/data/numpy_seed0.txt), checked to the bit.
 static_assert(notebook_trained.feedforward({-2, -1}) == 0.9752078786915166);
 static_assert(notebook_trained.feedforward({25, 6}) == 0.01667863301810864);
 static_assert(notebook_trained.feedforward({17, 4}) == 0.016678633018115924);

@@ -56,7 +56,7 @@ TEST_CASE("cell 12: mean squared error", "[cells]") {
 }
 
 TEST_CASE("training cell: np.random.seed(0) initial weights", "[cells][random]") {
-    // w1..w6 then b1..b3, as REFERENCE.md lists them.
+    // w1..w6 then b1..b3, as numpy draws them (tests/data/numpy_seed0.txt).
     constexpr auto draw = [](std::uint32_t seed) { return ctnn::random_network<notebook_network>(seed); };
     STATIC_REQUIRE(draw(opaque(0u)).layer<0>().weights ==
                    std::array{std::array{1.764052345967664, 0.4001572083672233},

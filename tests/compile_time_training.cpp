@@ -18,7 +18,7 @@ constexpr auto notebook_trained = ctnn::trained<notebook_task>;
 constexpr auto xor_trained = ctnn::trained<xor_task>;
 }  // namespace
 
-// REFERENCE.md's predictions after training, compared with ==.
+// numpy's predictions after training (tests/data/numpy_seed0.txt), compared with ==.
 static_assert(notebook_trained.feedforward({-2, -1}) == 0.9752078786915166);
 static_assert(notebook_trained.feedforward({25, 6}) == 0.01667863301810864);
 static_assert(notebook_trained.feedforward({17, 4}) == 0.016678633018115924);

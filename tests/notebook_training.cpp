@@ -64,7 +64,7 @@ TEST_CASE("seed 0: every Epoch line and every prediction equal numpy's", "[train
     REQUIRE(printed.size() == expected.size());
     for (std::size_t i = 0; i < printed.size(); ++i) CHECK(printed[i] == expected[i]);
 
-    // REFERENCE.md's figures, compared as doubles (== is bit equality here).
+    // numpy's figures (tests/data/numpy_seed0.txt), compared as doubles (== is bit equality here).
     CHECK(trained.feedforward({-2, -1}) == 0.9752078786915166);
     CHECK(trained.feedforward({25, 6}) == 0.01667863301810864);
     CHECK(trained.feedforward({17, 4}) == 0.016678633018115924);

@@ -1,5 +1,6 @@
 cmake_minimum_required(VERSION 3.25)
-# cmake -DPROGRAM=ctnn-train -DCOMPILER=c++ -DINCLUDE_DIR=... -DWORK_DIR=... -DDATA=file.csv -P export_check.cmake
+# cmake -DPROGRAM=ctnn-train -DCOMPILER=c++ -DINCLUDE_DIR=... -DWORK_DIR=... -DDATA=file.csv [-DSELF_CHECK_ONLY=ON]
+#       -P export_check.cmake
 # 1. ctnn-train --export writes a header; 2. a TU including only it compiles;
 # 3. the same header with any one weight changed (in its last hex digit) does not.
 file(REMOVE_RECURSE ${WORK_DIR})
@@ -32,6 +33,9 @@ function(compile header expect_success)
 endfunction()
 
 compile(people_net TRUE)
+if(SELF_CHECK_ONLY)  # the header's own checks hold; the mutations are tested once, elsewhere
+  return()
+endif()
 
 # Change the last hex digit of each weight literal in turn: every change must break the build.
 file(READ ${WORK_DIR}/people_net.hpp header)
