@@ -93,6 +93,24 @@ TEST_CASE("exp, expm1, log and tanh are correctly rounded on every hard case", "
     }
 }
 
+namespace {
+// exp as the FMA kernels compute it (bits/dispatch.hpp compiles them the same way).
+[[gnu::target("fma"), gnu::flatten]] double exp_with_fma(double x) { return ctnn::bits::exp_fma(x); }
+}  // namespace
+
+TEST_CASE("exp_fma, the FMA kernels' exp, is correctly rounded on every hard case", "[math][hard-cases]") {
+    __builtin_cpu_init();
+    if (!__builtin_cpu_supports("fma")) {
+        WARN("this CPU has no FMA: exp_fma not tested");
+        return;
+    }
+    const tested_function& exp = functions[0];
+    const std::vector<double> inputs = inputs_of(exp);
+    const long wrong = count_misrounded(exp, inputs, exp_with_fma);
+    std::printf("exp_fma: %zu hard cases, %ld not correctly rounded\n", inputs.size(), wrong);
+    CHECK(wrong == 0);
+}
+
 TEST_CASE("the last resort alone rounds every hard case in its domain correctly", "[math][hard-cases]") {
     using namespace ctnn::bits;
     struct last_resort_case {

@@ -16,10 +16,14 @@ namespace ctnn {
 struct sigmoid_t {
     static constexpr const char* name = "sigmoid";
     static constexpr const char* type_name = "ctnn::sigmoid_t";
-    constexpr double operator()(double x) const {
+    // With a chosen implementation of exp (math.hpp): the same bits. (Defined
+    // before its use below, which Clang needs in constant evaluation.)
+    template <class Math>
+    constexpr double operator()(double x, Math) const {
         if (x != x) return x;
-        return 1.0 / (1.0 + exp(-x));
+        return 1.0 / (1.0 + Math::exp(-x));
     }
+    constexpr double operator()(double x) const { return (*this)(x, bits::portable_math{}); }
     static constexpr double derivative_from_output(double f) { return f * (1.0 - f); }
 };
 

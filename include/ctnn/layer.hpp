@@ -28,19 +28,27 @@ struct dense {
     // dot product left to right, then the bias, as the notebook's
     // w1 * x[0] + w2 * x[1] + b1. Pointers rather than arrays because training
     // keeps every layer's outputs in one buffer, and because a constant
-    // evaluator charges for each array operation.
-    constexpr void forward(const double* in, double* out) const {
+    // evaluator charges for each array operation. Math chooses the
+    // implementation of exp (the same bits from each, math.hpp).
+    template <class Math = bits::portable_math>
+    constexpr void forward(const double* in, double* out, Math math = {}) const {
         for (std::size_t j = 0; j < Out; ++j) {
             const double* w = weights[j].data();
             double sum = w[0] * in[0];
             for (std::size_t i = 1; i < In; ++i) sum += w[i] * in[i];
-            out[j] = Activation{}(sum + biases[j]);
+            const double z = sum + biases[j];
+            if constexpr (requires { Activation{}(z, math); }) {
+                out[j] = Activation{}(z, math);
+            } else {  // an activation that takes no implementation of exp
+                out[j] = Activation{}(z);
+            }
         }
     }
 
-    constexpr output_type forward(const input_type& x) const {
+    template <class Math = bits::portable_math>
+    constexpr output_type forward(const input_type& x, Math math = {}) const {
         output_type out{};
-        forward(x.data(), out.data());
+        forward(x.data(), out.data(), math);
         return out;
     }
 

@@ -174,6 +174,55 @@ constexpr double exp(double x) {
 }
 
 namespace bits {
+inline constexpr double ln2_1024_head = 0x1.62e42fefa39efp-11;  // ln2/1024 rounded to a double
+inline constexpr double ln2_1024_tail = 0x1.abc9e3b39803fp-66;  // the rest, rounded
+inline constexpr double exp_fma_error = 0x1p-63;                // proven: 2^-63.9
+
+// e^x with fused multiply-adds: the same correctly rounded result as
+// ctnn::exp (a rounding test with its own proven bound, then the same rare
+// path), on a shorter dependency chain: k is read from the bits of the
+// shifted product (no float-to-int conversion), 2^(k/1024) is scaled while r
+// is computed, and the result does not wait for the rounding test. Runtime
+// only: for kernels compiled for an FMA target (bits/dispatch.hpp); elsewhere
+// __builtin_fma is a call to the C library's fma, slow but still exact.
+[[gnu::always_inline]] inline double exp_fma(double x) {
+    if (x != x) return x;
+    if (x > exp_overflow_bound) return infinity;
+    if (x < exp_underflow_bound) return 0.0;
+    const double shifted = __builtin_fma(x, inv_ln2_1024, round_shift);  // 1.5 2^52 + k
+    const double kd = shifted - round_shift;
+    const auto k = static_cast<std::int32_t>(static_cast<std::uint32_t>(std::bit_cast<std::uint64_t>(shifted)));
+    const int e = k >> exp_table_bits;
+    if (e >= -900 && e <= 1000) {  // every part below stays a normal double
+        const double scale = pow2(e);
+        const auto [t_hi, t_lo] = exp2_table[static_cast<std::size_t>(k & (exp_table_size - 1))];
+        const double th = t_hi * scale;
+        const double tl = t_lo * scale;
+        const double r_head = __builtin_fma(-kd, ln2_1024_head, x);  // exact: 53 bits from 2^-12 down to 2^-64
+        const double r = __builtin_fma(-kd, ln2_1024_tail, r_head);   // within 2^-65
+        const double r2 = r * r;
+        // e^r - 1 - r ~= q = r^2 (1/2 + r/6 + r^2 (1/24 + r/120))
+        const double q = r2 * __builtin_fma(r2, __builtin_fma(r, 0x1.1111111111111p-7, 0x1.5555555555555p-5),
+                                            __builtin_fma(r, 0x1.5555555555555p-3, 0.5));
+        const double yh = __builtin_fma(th, r, th);
+        const double yh_error = __builtin_fma(th, r, th - yh);  // th - yh is exact
+        const double yl = __builtin_fma(th, q, __builtin_fma(tl, r, tl)) + yh_error;
+        const double error = exp_fma_error * scale;
+        if (yh + (yl - error) == yh + (yl + error)) return yh + yl;
+    }
+    return exp_rare(x);
+}
+
+// The elementary functions as a kernel's template argument. Each
+// implementation is correctly rounded, so all give the same bits; a kernel
+// runs with the fastest one the CPU has (bits/dispatch.hpp).
+struct portable_math {  // constant evaluation, and CPUs without FMA
+    static constexpr double exp(double x) { return ctnn::exp(x); }
+};
+struct fma_math {  // runtime kernels compiled for an FMA target
+    static double exp(double x) { return exp_fma(x); }
+};
+
 // x = m 2^e with m in [sqrt(1/2), sqrt(2)), for finite x > 0.
 struct log_reduction {
     double m;

@@ -28,6 +28,7 @@
 #include <boost/hana/unpack.hpp>
 
 #include <ctnn/activation.hpp>
+#include <ctnn/bits/dispatch.hpp>
 #include <ctnn/bits/fp_contract.hpp>
 #include <ctnn/layer.hpp>
 #include <ctnn/topology.hpp>
@@ -89,21 +90,34 @@ struct basic_network {
     template <std::size_t I>
     constexpr const auto& layer() const { return layers[hana::size_c<I>]; }
 
-    // The output layer's values, as an array whatever their number.
-    constexpr std::array<double, outputs> forward(const input_type& x) const {
-        return hana::fold_left(layers, x, [](const auto& in, const auto& layer) { return layer.forward(in); });
+    // The output layer's values, as an array whatever their number. Math
+    // chooses the implementation of exp (the same bits from each, math.hpp).
+    template <class Math = bits::portable_math>
+    constexpr std::array<double, outputs> forward(const input_type& x, Math math = {}) const {
+        return hana::fold_left(layers, x, [math](const auto& in, const auto& layer) { return layer.forward(in, math); });
+    }
+
+    // The answer as feedforward gives it: a number for one output.
+    static constexpr output_type as_output(const std::array<double, outputs>& y) {
+        if constexpr (outputs == 1) {
+            return y[0];
+        } else {
+            return y;
+        }
     }
 
     // The network's answer for input x: a number for one output, else an array.
     // x is a std::array or a braced list, net.feedforward({2, 3}); one of the
-    // wrong size fails to compile with a message naming both sizes.
+    // wrong size fails to compile with a message naming both sizes. At runtime
+    // it uses the fastest exp the CPU has (bits/dispatch.hpp): the same bits.
     template <std::size_t N>
     constexpr output_type feedforward(const std::array<double, N>& x) const {
         bits::check_input_size<N, inputs>();
-        if constexpr (outputs == 1) {
-            return forward(x)[0];
+        if constexpr (N == inputs) {
+            if (std::is_constant_evaluated()) return as_output(forward(x));
+            return bits::run_with_fastest_math([&](auto math) { return as_output(forward(x, math)); });
         } else {
-            return forward(x);
+            return output_type{};  // unreachable: the check above has failed
         }
     }
     template <std::size_t N>

@@ -21,6 +21,7 @@
 
 #include <boost/hana/at.hpp>
 
+#include <ctnn/bits/dispatch.hpp>
 #include <ctnn/bits/fp_contract.hpp>
 #include <ctnn/loss.hpp>
 #include <ctnn/network.hpp>
@@ -98,11 +99,11 @@ inline constexpr auto activation_offsets = [] {
     return offsets;
 }();
 
-template <std::size_t I, class Network>
-constexpr void forward_from(const Network& net, double* a) {
+template <std::size_t I, class Network, class Math>
+constexpr void forward_from(const Network& net, double* a, Math math) {
     constexpr auto& offsets = activation_offsets<Network>;
-    net.template layer<I>().forward(a + offsets[I], a + offsets[I + 1]);
-    if constexpr (I + 1 < Network::layer_count) forward_from<I + 1>(net, a);
+    net.template layer<I>().forward(a + offsets[I], a + offsets[I + 1], math);
+    if constexpr (I + 1 < Network::layer_count) forward_from<I + 1>(net, a, math);
 }
 
 // What backprop does with each step it computes: training subtracts it from
@@ -158,15 +159,15 @@ constexpr void backward_from(const Network& net, Network& sink, const double* a,
 }
 
 // Forward and backward for one sample; every parameter's step goes to `sink`.
-template <class Loss, step_use Use, class Network>
+template <class Loss, step_use Use, class Network, class Math = portable_math>
 constexpr void backprop(const Network& net, Network& sink, const typename Network::input_type& x,
-                        const std::array<double, Network::outputs>& y_true, double learn_rate) {
+                        const std::array<double, Network::outputs>& y_true, double learn_rate, Math math = {}) {
     constexpr auto& offsets = activation_offsets<Network>;
     constexpr std::size_t last = Network::layer_count;
     double a[offsets[last + 1]] = {};  // the input, then every layer's outputs
     double g[offsets[last + 1]] = {};  // learning rate times dL/d(each of those)
     for (std::size_t i = 0; i < Network::inputs; ++i) a[i] = x[i];
-    forward_from<0>(net, a);
+    forward_from<0>(net, a, math);
     for (std::size_t o = 0; o < Network::outputs; ++o)
         g[offsets[last] + o] = learn_rate * Loss::gradient(y_true[o], a[offsets[last] + o], Network::outputs);
     backward_from<last - 1, Use>(net, sink, a, g);
@@ -219,15 +220,26 @@ struct ignore_epoch {
 // inputs>; targets: rows of std::array<double, outputs>, or numbers for one
 // output (std::array, std::vector, std::span...). After each epoch,
 // on_epoch(epoch, net) is called (epochs count from 0).
+//
+// At runtime the epochs run with the fastest exp the CPU has
+// (bits/dispatch.hpp), chosen once: the same bits as at compile time.
 template <class Loss = mse_t, class Network, class Inputs, class Targets, class OnEpoch = ignore_epoch>
 constexpr Network train(Network net, const Inputs& inputs, const Targets& targets, sgd options,
                         OnEpoch on_epoch = {}) {
     const std::size_t rows = bits::checked_row_count<Network>(inputs, targets);
-    for (std::size_t epoch = 0; epoch < options.epochs; ++epoch) {
-        for (std::size_t r = 0; r < rows; ++r)
-            sgd_step<Loss>(net, bits::row(inputs, r), bits::as_row<Network::outputs>(bits::row(targets, r)),
-                           options.learn_rate);
-        on_epoch(epoch, std::as_const(net));
+    const auto run_epochs = [&](auto math) {
+        for (std::size_t epoch = 0; epoch < options.epochs; ++epoch) {
+            for (std::size_t r = 0; r < rows; ++r)
+                bits::backprop<Loss, bits::step_use::subtract>(
+                    net, net, bits::row(inputs, r), bits::as_row<Network::outputs>(bits::row(targets, r)),
+                    options.learn_rate, math);
+            on_epoch(epoch, std::as_const(net));
+        }
+    };
+    if (std::is_constant_evaluated()) {
+        run_epochs(bits::portable_math{});
+    } else {
+        bits::run_with_fastest_math(run_epochs);
     }
     return net;
 }

@@ -1,0 +1,59 @@
+// Runs a kernel with the fastest implementation of the elementary functions
+// this CPU has, chosen once per call of train or predict, not once per exp.
+//
+// The kernel is a generic lambda taking the implementation (portable_math or
+// fma_math, math.hpp). For FMA it is instantiated inside a function compiled
+// for the FMA target and flattened, so everything it calls (the network code,
+// exp_fma) is compiled with FMA instructions, and a baseline x86-64 build
+// still runs everywhere. Every implementation gives the same bits.
+//
+// Tests force the portable path on an FMA machine with the environment
+// variable CTNN_MATH=portable.
+#ifndef CTNN_BITS_DISPATCH_HPP
+#define CTNN_BITS_DISPATCH_HPP
+
+#include <cstdlib>
+#include <string_view>
+
+#include <ctnn/bits/fp_contract.hpp>
+#include <ctnn/math.hpp>
+
+CTNN_BEGIN_SEPARATE_ROUNDING
+namespace ctnn::bits {
+
+enum class math_kind { portable, fma };
+
+// The implementation kernels run with: FMA where the CPU has it, unless
+// CTNN_MATH=portable. Decided once per process.
+inline math_kind fastest_math() {
+    static const math_kind kind = [] {
+        const char* forced = std::getenv("CTNN_MATH");
+        if (forced != nullptr && std::string_view(forced) == "portable") return math_kind::portable;
+#if defined(__x86_64__) || defined(__i386__)
+        __builtin_cpu_init();
+        if (__builtin_cpu_supports("fma")) return math_kind::fma;
+#endif
+        return math_kind::portable;
+    }();
+    return kind;
+}
+
+#if defined(__x86_64__) || defined(__i386__)
+template <class Kernel>
+[[gnu::target("fma"), gnu::flatten]] decltype(auto) run_with_fma(const Kernel& kernel) {
+    return kernel(fma_math{});
+}
+#endif
+
+template <class Kernel>
+decltype(auto) run_with_fastest_math(const Kernel& kernel) {
+#if defined(__x86_64__) || defined(__i386__)
+    if (fastest_math() == math_kind::fma) return run_with_fma(kernel);
+#endif
+    return kernel(portable_math{});
+}
+
+}  // namespace ctnn::bits
+CTNN_END_SEPARATE_ROUNDING
+
+#endif
