@@ -18,13 +18,15 @@ from notebook import OurNeuralNetwork, all_y_trues, data, sigmoid  # noqa: E402
 smoke = "--smoke" in sys.argv
 
 
-def best_of(runs, function):
-    best = float("inf")
+def timings(runs, function, scale=1.0):
+    """The median of `runs` timings (seconds, times scale) and their min-max."""
+    values = []
     for _ in range(runs):
         start = time.perf_counter()
         function()
-        best = min(best, time.perf_counter() - start)
-    return best
+        values.append((time.perf_counter() - start) * scale)
+    values.sort()
+    return values[len(values) // 2], [values[0], values[-1]]
 
 
 np.random.seed(0)
@@ -32,14 +34,15 @@ network = OurNeuralNetwork()
 x = np.array([2, 3])
 
 calls = 100 if smoke else 20000
-ff = best_of(3, lambda: [network.feedforward(x) for _ in range(calls)]) / calls
+ff, ff_range = timings(5, lambda: [network.feedforward(x) for _ in range(calls)], 1e9 / calls)
 
 epochs = 10 if smoke else 1000
-sgd = best_of(1 if smoke else 3, lambda: OurNeuralNetwork().train(data, all_y_trues, epochs, log=False)) * (1000 / epochs)
+sgd, sgd_range = timings(1 if smoke else 5, lambda: OurNeuralNetwork().train(data, all_y_trues, epochs, log=False),
+                         1000 / epochs)
 
 count = 10_000 if smoke else 1_000_000
-rng = np.random.default_rng(1)
-batch = np.column_stack([rng.normal(size=count) * 10, rng.normal(size=count) * 3])
+# The inputs bench/runtime.cpp uses: rows (10 z0, 3 z1) of legacy normal draws with seed 1.
+batch = np.random.RandomState(1).normal(size=2 * count).reshape(count, 2) * np.array([10.0, 3.0])
 
 
 def vectorised():
@@ -48,7 +51,7 @@ def vectorised():
     return sigmoid(network.w5 * h1 + network.w6 * h2 + network.b3)
 
 
-batch_s = best_of(3, vectorised) * (1_000_000 / count)
+batch_s, batch_range = timings(5, vectorised, 1_000_000 / count)
 
-print(json.dumps({"ff_numpy_ns": ff * 1e9, "sgd_numpy_s": sgd, "batch_numpy_s": batch_s,
-                  "numpy_version": np.__version__}))
+print(json.dumps({"ff_numpy_ns": ff, "ff_numpy_ns_range": ff_range, "sgd_numpy_s": sgd, "sgd_numpy_s_range": sgd_range,
+                  "batch_numpy_s": batch_s, "batch_numpy_s_range": batch_range, "numpy_version": np.__version__}))

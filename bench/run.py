@@ -101,40 +101,51 @@ def constant_feedforward(results):
 
 
 def runtime(results, build, smoke):
+    """Google Benchmark, 5 repetitions: each figure is the median, with the
+    min-max of the repetitions beside it (key + "_range")."""
     binary = os.path.join(build, "bench", "bench_runtime")
     out = os.path.join(build, "bench", "google_benchmark.json")
     args = [binary, "--benchmark_format=json", "--benchmark_out=" + out]
-    args += ["--benchmark_min_time=0.01"] if smoke else ["--benchmark_repetitions=5",
-                                                        "--benchmark_report_aggregates_only=true"]
+    args += ["--benchmark_min_time=0.01"] if smoke else ["--benchmark_repetitions=5"]
     run(args)
     data = json.load(open(out))
     scale = {"ns": 1e-9, "us": 1e-6, "ms": 1e-3, "s": 1.0}
-    seconds = {}
+    repetitions = {}
     for b in data["benchmarks"]:
-        if b.get("aggregate_name", "median") != "median":
-            continue
+        if b.get("run_type", "iteration") != "iteration":
+            continue  # aggregates: computed below from the repetitions
         name = b.get("run_name", b["name"]).split("/")[0]
-        seconds[name] = b["real_time"] * scale[b["time_unit"]]
-    results["ff_ctnn_ns"] = seconds["ff_ctnn"] * 1e9
-    results["ff_handwritten_ns"] = seconds["ff_handwritten"] * 1e9
-    results["ff_constant_ns"] = seconds["ff_constant"] * 1e9
-    results["sgd_ctnn_s"] = seconds["sgd_ctnn"]
-    results["sgd_handwritten_s"] = seconds["sgd_handwritten"]
-    results["batch_ctnn_s"] = seconds["batch_ctnn"]
-    results["batch_handwritten_s"] = seconds["batch_handwritten"]
-    results["exp_ctnn_ns"] = seconds["exp_throughput_ctnn"] / 1024 * 1e9
-    results["exp_std_ns"] = seconds["exp_throughput_std"] / 1024 * 1e9
-    results["exp_latency_ctnn_ns"] = seconds["exp_latency_ctnn"] * 1e9
-    results["exp_latency_std_ns"] = seconds["exp_latency_std"] * 1e9
+        repetitions.setdefault(name, []).append(b["real_time"] * scale[b["time_unit"]])
+
+    def figure(key, name, factor):
+        values = [v * factor for v in repetitions[name]]
+        results[key] = statistics.median(values)
+        results[key + "_range"] = [min(values), max(values)]
+
+    for key, name, factor in (
+            ("ff_ctnn_ns", "ff_ctnn", 1e9), ("ff_handwritten_ns", "ff_handwritten", 1e9),
+            ("ff_constant_ns", "ff_constant", 1e9),
+            ("sgd_ctnn_s", "sgd_ctnn", 1), ("sgd_handwritten_s", "sgd_handwritten", 1),
+            ("batch_ctnn_s", "batch_ctnn", 1), ("batch_ctnn_loop_s", "batch_ctnn_feedforward_loop", 1),
+            ("batch_handwritten_s", "batch_handwritten", 1),
+            ("exp_ctnn_ns", "exp_throughput_ctnn", 1e9 / 1024), ("exp_ctnn_fma_ns", "exp_throughput_ctnn_fma", 1e9 / 1024),
+            ("exp_std_ns", "exp_throughput_std", 1e9 / 1024),
+            ("exp_latency_ctnn_ns", "exp_latency_ctnn", 1e9), ("exp_latency_ctnn_fma_ns", "exp_latency_ctnn_fma", 1e9),
+            ("exp_latency_std_ns", "exp_latency_std", 1e9)):
+        figure(key, name, factor)
 
     numpy = json.loads(run(["/usr/bin/python3", os.path.join(HERE, "notebook_numpy.py")] +
                            (["--smoke"] if smoke else [])).stdout)
     results.update(numpy)
     results["sgd_ratio_vs_handwritten"] = results["sgd_ctnn_s"] / results["sgd_handwritten_s"]
+    results["ff_ratio_vs_handwritten"] = results["ff_ctnn_ns"] / results["ff_handwritten_ns"]
     results["sgd_speedup_vs_numpy"] = results["sgd_numpy_s"] / results["sgd_ctnn_s"]
     results["batch_speedup_vs_numpy"] = results["batch_numpy_s"] / results["batch_ctnn_s"]
+    results["batch_ratio_vs_handwritten"] = results["batch_ctnn_s"] / results["batch_handwritten_s"]
     results["exp_ratio_vs_std"] = results["exp_ctnn_ns"] / results["exp_std_ns"]
+    results["exp_fma_ratio_vs_std"] = results["exp_ctnn_fma_ns"] / results["exp_std_ns"]
     results["exp_latency_ratio_vs_std"] = results["exp_latency_ctnn_ns"] / results["exp_latency_std_ns"]
+    results["exp_fma_latency_ratio_vs_std"] = results["exp_latency_ctnn_fma_ns"] / results["exp_latency_std_ns"]
 
 
 def machine(results):

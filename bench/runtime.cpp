@@ -83,25 +83,41 @@ void sgd_handwritten(benchmark::State& state) {
 BENCHMARK(sgd_handwritten)->Unit(benchmark::kMicrosecond);
 
 // ---- 3. batch inference: 1,000,000 samples --------------------------------
+// The same weights (numpy's seed-0 initial network) and the same inputs as
+// bench/notebook_numpy.py: rows (10 z0, 3 z1) of numpy's legacy normal draws
+// with seed 1, the spread of the notebook's shifted weights and heights.
 
 std::vector<std::array<double, 2>> batch_inputs() {
     std::vector<std::array<double, 2>> inputs(1'000'000);
     ctnn::numpy_random rng(1);
-    for (auto& x : inputs) x = {rng.normal() * 10, rng.normal() * 3};
+    for (auto& x : inputs) {
+        const double weight = rng.normal() * 10;
+        x = {weight, rng.normal() * 3};
+    }
     return inputs;
 }
 
-void batch_ctnn(benchmark::State& state) {
+void batch_ctnn(benchmark::State& state) {  // ctnn::predict
     const auto inputs = batch_inputs();
     std::vector<double> outputs(inputs.size());
-    const auto trained = ctnn::train(initial, notebook_task::inputs, notebook_task::targets, notebook_task::options);
     for (auto _ : state) {
-        for (std::size_t i = 0; i < inputs.size(); ++i) outputs[i] = trained.feedforward(inputs[i]);
+        ctnn::predict(initial, inputs, outputs);
         benchmark::DoNotOptimize(outputs.data());
         benchmark::ClobberMemory();
     }
 }
 BENCHMARK(batch_ctnn)->Unit(benchmark::kMillisecond);
+
+void batch_ctnn_feedforward_loop(benchmark::State& state) {  // a loop of single feedforward calls
+    const auto inputs = batch_inputs();
+    std::vector<double> outputs(inputs.size());
+    for (auto _ : state) {
+        for (std::size_t i = 0; i < inputs.size(); ++i) outputs[i] = initial.feedforward(inputs[i]);
+        benchmark::DoNotOptimize(outputs.data());
+        benchmark::ClobberMemory();
+    }
+}
+BENCHMARK(batch_ctnn_feedforward_loop)->Unit(benchmark::kMillisecond);
 
 void batch_handwritten(benchmark::State& state) {
     const auto inputs = batch_inputs();
@@ -143,9 +159,30 @@ void exp_throughput(benchmark::State& state) {
 double ctnn_exp(double x) { return ctnn::exp(x); }
 double std_exp(double x) { return std::exp(x); }
 
+// exp as ctnn's FMA kernels run it: the loops compiled for the FMA target.
+[[gnu::target("fma"), gnu::flatten]] void exp_fma_latency(benchmark::State& state) {
+    double x = -1.5;
+    for (auto _ : state) {
+        x = ctnn::bits::exp_fma(x) * 1e-300 - 1.5;
+        benchmark::DoNotOptimize(x);
+    }
+}
+[[gnu::target("fma"), gnu::flatten]] void exp_fma_throughput(benchmark::State& state) {
+    std::vector<double> args(1024), out(1024);
+    for (std::size_t i = 0; i < args.size(); ++i) args[i] = -20.0 + 40.0 * static_cast<double>(i) / 1024.0;
+    for (auto _ : state) {
+        for (std::size_t i = 0; i < args.size(); ++i) out[i] = ctnn::bits::exp_fma(args[i]);
+        benchmark::DoNotOptimize(out.data());
+        benchmark::ClobberMemory();
+    }
+    state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()) * 1024);
+}
+
 BENCHMARK(exp_latency<ctnn_exp>)->Name("exp_latency_ctnn");
+BENCHMARK(exp_fma_latency)->Name("exp_latency_ctnn_fma");
 BENCHMARK(exp_latency<std_exp>)->Name("exp_latency_std");
 BENCHMARK(exp_throughput<ctnn_exp>)->Name("exp_throughput_ctnn");
+BENCHMARK(exp_fma_throughput)->Name("exp_throughput_ctnn_fma");
 BENCHMARK(exp_throughput<std_exp>)->Name("exp_throughput_std");
 
 }  // namespace

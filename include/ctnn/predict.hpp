@@ -31,7 +31,10 @@ void predict(const Network& net, std::span<const typename Network::input_type> i
                                     std::to_string(outputs.size()) + " output rows");
     }
     bits::run_with_fastest_math([&](auto math) {
-        for (std::size_t i = 0; i < inputs.size(); ++i) outputs[i] = Network::as_output(net.forward(inputs[i], math));
+        // A local copy: the weights stay in registers, where stores to
+        // outputs (doubles too) could otherwise alias them.
+        const Network local = net;
+        for (std::size_t i = 0; i < inputs.size(); ++i) outputs[i] = Network::as_output(local.forward(inputs[i], math));
     });
 }
 
