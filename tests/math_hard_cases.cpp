@@ -12,6 +12,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <ctnn/bits/simd.hpp>
 #include <ctnn/math.hpp>
 
 #include "mpfr_reference.hpp"
@@ -110,6 +111,42 @@ TEST_CASE("exp_fma, the FMA kernels' exp, is correctly rounded on every hard cas
     std::printf("exp_fma: %zu hard cases, %ld not correctly rounded\n", inputs.size(), wrong);
     CHECK(wrong == 0);
 }
+
+#if defined(CTNN_HAS_SIMD_KERNEL)
+namespace {
+// exp4, four lanes at a time; each input goes through every lane position
+// in turn (the k-th pass shifts the inputs by k lanes).
+[[gnu::target("avx2,fma"), gnu::flatten]] std::vector<double> exp_in_lanes(const std::vector<double>& inputs, int pass) {
+    std::vector<double> out(inputs.size());
+    for (std::size_t i = 0; i + 4 <= inputs.size(); i += 4) {
+        ctnn::bits::simd::f64x4 x{};
+        for (int lane = 0; lane < 4; ++lane) x[lane] = inputs[i + static_cast<std::size_t>((lane + pass) % 4)];
+        const ctnn::bits::simd::f64x4 y = ctnn::bits::simd::exp4(x);
+        for (int lane = 0; lane < 4; ++lane) out[i + static_cast<std::size_t>((lane + pass) % 4)] = y[lane];
+    }
+    for (std::size_t i = inputs.size() / 4 * 4; i < inputs.size(); ++i) out[i] = ctnn::bits::exp_fma(inputs[i]);
+    return out;
+}
+}  // namespace
+
+TEST_CASE("exp4, four lanes of the SIMD kernel, is correctly rounded on every hard case in every lane",
+          "[math][hard-cases]") {
+    __builtin_cpu_init();
+    if (!__builtin_cpu_supports("fma") || !__builtin_cpu_supports("avx2")) {
+        WARN("this CPU has no AVX2 and FMA: exp4 not tested");
+        return;
+    }
+    const tested_function& exp = functions[0];
+    const std::vector<double> inputs = inputs_of(exp);
+    for (int pass = 0; pass < 4; ++pass) {
+        const std::vector<double> lanes = exp_in_lanes(inputs, pass);
+        std::size_t next = 0;
+        const long wrong = count_misrounded(exp, inputs, [&](double) { return lanes[next++]; });
+        std::printf("exp4, lanes shifted by %d: %zu hard cases, %ld not correctly rounded\n", pass, inputs.size(), wrong);
+        CHECK(wrong == 0);
+    }
+}
+#endif
 
 TEST_CASE("the last resort alone rounds every hard case in its domain correctly", "[math][hard-cases]") {
     using namespace ctnn::bits;

@@ -1,7 +1,8 @@
 // ctnn::predict: the same bits as feedforward for every row, whatever the
 // input (NaN, infinities, huge values), clear errors for mismatched spans.
-// Registered twice (tests/CMakeLists.txt): with the CPU's fastest exp, and
-// with CTNN_MATH=portable forcing the portable one.
+// Registered three times (tests/CMakeLists.txt): with the CPU's fastest path
+// (four rows at a time with AVX2 and FMA), with CTNN_MATH=fma (one row at a
+// time with FMA) and with CTNN_MATH=portable (no FMA).
 #include <array>
 #include <cmath>
 #include <cstddef>
@@ -85,9 +86,13 @@ TEST_CASE("predict on no rows does nothing", "[predict]") {
     CHECK(outputs.empty());
 }
 
-TEST_CASE("the fastest exp is FMA where the CPU has it, unless CTNN_MATH=portable", "[predict][dispatch]") {
-    const char* forced = std::getenv("CTNN_MATH");
+TEST_CASE("the fastest path is chosen from the CPU, unless CTNN_MATH forces one", "[predict][dispatch]") {
+    const char* forced_text = std::getenv("CTNN_MATH");
+    const std::string forced = forced_text != nullptr ? forced_text : "";
     __builtin_cpu_init();
-    const bool portable = (forced != nullptr && std::string(forced) == "portable") || !__builtin_cpu_supports("fma");
-    CHECK(ctnn::bits::fastest_math() == (portable ? ctnn::bits::math_kind::portable : ctnn::bits::math_kind::fma));
+    using kind = ctnn::bits::math_kind;
+    kind expected = kind::portable;
+    if (forced != "portable" && __builtin_cpu_supports("fma"))
+        expected = forced != "fma" && __builtin_cpu_supports("avx2") ? kind::fma_avx2 : kind::fma;
+    CHECK(ctnn::bits::fastest_math() == expected);
 }

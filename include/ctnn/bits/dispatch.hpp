@@ -8,7 +8,7 @@
 // still runs everywhere. Every implementation gives the same bits.
 //
 // Tests force the portable path on an FMA machine with the environment
-// variable CTNN_MATH=portable.
+// variable CTNN_MATH=portable, and the one-row FMA path with CTNN_MATH=fma.
 #ifndef CTNN_BITS_DISPATCH_HPP
 #define CTNN_BITS_DISPATCH_HPP
 
@@ -21,17 +21,25 @@
 CTNN_BEGIN_SEPARATE_ROUNDING
 namespace ctnn::bits {
 
-enum class math_kind { portable, fma };
+enum class math_kind {
+    portable,  // ctnn::exp: constant evaluation, and CPUs without FMA
+    fma,       // exp_fma, one row at a time
+    fma_avx2,  // exp_fma, and four rows at a time where a kernel can (ctnn::predict)
+};
 
-// The implementation kernels run with: FMA where the CPU has it, unless
-// CTNN_MATH=portable. Decided once per process.
+// What this CPU runs: the best it has, unless the environment variable
+// CTNN_MATH says "portable" or "fma" (tests force each path with it).
+// Decided once per process.
 inline math_kind fastest_math() {
     static const math_kind kind = [] {
-        const char* forced = std::getenv("CTNN_MATH");
-        if (forced != nullptr && std::string_view(forced) == "portable") return math_kind::portable;
+        const char* forced_text = std::getenv("CTNN_MATH");
+        const std::string_view forced = forced_text != nullptr ? forced_text : "";
+        if (forced == "portable") return math_kind::portable;
 #if defined(__x86_64__) || defined(__i386__)
         __builtin_cpu_init();
-        if (__builtin_cpu_supports("fma")) return math_kind::fma;
+        if (__builtin_cpu_supports("fma")) {
+            return forced != "fma" && __builtin_cpu_supports("avx2") ? math_kind::fma_avx2 : math_kind::fma;
+        }
 #endif
         return math_kind::portable;
     }();
@@ -48,7 +56,7 @@ template <class Kernel>
 template <class Kernel>
 decltype(auto) run_with_fastest_math(const Kernel& kernel) {
 #if defined(__x86_64__) || defined(__i386__)
-    if (fastest_math() == math_kind::fma) return run_with_fma(kernel);
+    if (fastest_math() != math_kind::portable) return run_with_fma(kernel);
 #endif
     return kernel(portable_math{});
 }
