@@ -129,6 +129,7 @@ def runtime(results, build, smoke):
             ("batch_ctnn_s", "batch_ctnn", 1), ("batch_ctnn_loop_s", "batch_ctnn_feedforward_loop", 1),
             ("batch_handwritten_s", "batch_handwritten", 1),
             ("exp_ctnn_ns", "exp_throughput_ctnn", 1e9 / 1024), ("exp_ctnn_fma_ns", "exp_throughput_ctnn_fma", 1e9 / 1024),
+            ("exp_ctnn_simd_ns", "exp_throughput_ctnn_simd", 1e9 / 1024),
             ("exp_std_ns", "exp_throughput_std", 1e9 / 1024),
             ("exp_latency_ctnn_ns", "exp_latency_ctnn", 1e9), ("exp_latency_ctnn_fma_ns", "exp_latency_ctnn_fma", 1e9),
             ("exp_latency_std_ns", "exp_latency_std", 1e9)):
@@ -144,6 +145,7 @@ def runtime(results, build, smoke):
     results["batch_ratio_vs_handwritten"] = results["batch_ctnn_s"] / results["batch_handwritten_s"]
     results["exp_ratio_vs_std"] = results["exp_ctnn_ns"] / results["exp_std_ns"]
     results["exp_fma_ratio_vs_std"] = results["exp_ctnn_fma_ns"] / results["exp_std_ns"]
+    results["exp_simd_speedup_vs_std"] = results["exp_std_ns"] / results["exp_ctnn_simd_ns"]
     results["exp_latency_ratio_vs_std"] = results["exp_latency_ctnn_ns"] / results["exp_latency_std_ns"]
     results["exp_fma_latency_ratio_vs_std"] = results["exp_latency_ctnn_fma_ns"] / results["exp_latency_std_ns"]
 

@@ -8,6 +8,7 @@
 #include <benchmark/benchmark.h>
 
 #include <ctnn/ctnn.hpp>
+#include <ctnn/predict.hpp>  // not in the umbrella header: it brings <immintrin.h>
 
 #include "handwritten.hpp"
 #include "notebook_tasks.hpp"
@@ -177,6 +178,25 @@ double std_exp(double x) { return std::exp(x); }
     }
     state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()) * 1024);
 }
+
+#if defined(CTNN_HAS_SIMD_KERNEL)
+// exp as ctnn::predict's four-rows kernel runs it (AVX2 + FMA).
+[[gnu::target("avx2,fma"), gnu::flatten]] void exp_simd_throughput(benchmark::State& state) {
+    std::vector<double> args(1024), out(1024);
+    for (std::size_t i = 0; i < args.size(); ++i) args[i] = -20.0 + 40.0 * static_cast<double>(i) / 1024.0;
+    for (auto _ : state) {
+        for (std::size_t i = 0; i < args.size(); i += 4) {
+            const ctnn::bits::simd::f64x4 x{args[i], args[i + 1], args[i + 2], args[i + 3]};
+            const ctnn::bits::simd::f64x4 y = ctnn::bits::simd::exp4(x);
+            for (std::size_t lane = 0; lane < 4; ++lane) out[i + lane] = y[lane];
+        }
+        benchmark::DoNotOptimize(out.data());
+        benchmark::ClobberMemory();
+    }
+    state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()) * 1024);
+}
+BENCHMARK(exp_simd_throughput)->Name("exp_throughput_ctnn_simd");
+#endif
 
 BENCHMARK(exp_latency<ctnn_exp>)->Name("exp_latency_ctnn");
 BENCHMARK(exp_fma_latency)->Name("exp_latency_ctnn_fma");

@@ -10,7 +10,6 @@
 #include <ctnn/layer.hpp>
 #include <ctnn/neuron.hpp>
 #include <ctnn/network.hpp>
-#include <ctnn/predict.hpp>
 #include <ctnn/random.hpp>
 #include <ctnn/init.hpp>
 #include <ctnn/train.hpp>
