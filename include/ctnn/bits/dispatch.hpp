@@ -1,5 +1,6 @@
 // Runs a kernel with the fastest implementation of the elementary functions
-// this CPU has, chosen once per call of train or predict, not once per exp.
+// this CPU has, chosen once per call of train, predict or feedforward, not
+// once per exp.
 //
 // The kernel is a generic lambda taking the implementation (portable_math or
 // fma_math, math.hpp). For FMA it is instantiated inside a function compiled

@@ -7,7 +7,6 @@
 #ifndef CTNN_BITS_FIXED_POINT_HPP
 #define CTNN_BITS_FIXED_POINT_HPP
 
-#include <array>
 #include <bit>
 #include <cstdint>
 #include <limits>
