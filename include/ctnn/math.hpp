@@ -220,6 +220,12 @@ struct portable_math {  // constant evaluation, and CPUs without FMA
     static constexpr double exp(double x) { return ctnn::exp(x); }
 };
 struct fma_math {  // runtime kernels compiled for an FMA target
+#if defined(__x86_64__) || defined(__i386__)
+    // Compiled for FMA itself: Clang's flatten inlines only the kernel's direct
+    // calls, so a kernel's exp may be a call here, and without this its
+    // __builtin_fma would be libm's fma (measured: 3x slower feedforward).
+    [[gnu::target("fma")]]
+#endif
     static double exp(double x) { return exp_fma(x); }
 };
 

@@ -1,0 +1,17 @@
+# Fails if BINARY calls the C library's fma: ctnn's FMA kernels must be
+# compiled for the FMA target (bits/dispatch.hpp, fma_math in math.hpp).
+execute_process(COMMAND ${OBJDUMP} -d --no-show-raw-insn ${BINARY} OUTPUT_VARIABLE disassembly RESULT_VARIABLE failed)
+if(failed)
+  message(FATAL_ERROR "objdump failed on ${BINARY}")
+endif()
+string(REGEX MATCHALL "call[^\n]*<fma@plt>" calls "${disassembly}")
+list(LENGTH calls count)
+if(count GREATER 0)
+  message(FATAL_ERROR "${BINARY} calls libm's fma ${count} times: an FMA kernel was compiled without the FMA target")
+endif()
+string(REGEX MATCHALL "vfmadd[0-9]+sd" fused "${disassembly}")
+list(LENGTH fused fused_count)
+if(fused_count EQUAL 0)
+  message(FATAL_ERROR "${BINARY} has no vfmadd instruction: the FMA kernels are missing")
+endif()
+message(STATUS "${BINARY}: ${fused_count} scalar FMA instructions, no call to libm's fma")
