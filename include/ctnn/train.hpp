@@ -128,27 +128,24 @@ constexpr void backward_from(const Network& net, Network& sink, const double* a,
     const double* out = a + offsets[I + 1];
     const double* g_out = g + offsets[I + 1];
 
-    double d[out_count] = {};  // f'_j, from neuron j's output
-    for (std::size_t j = 0; j < out_count; ++j) d[j] = layer_type::activation_type::derivative_from_output(out[j]);
-
-    if constexpr (I > 0) {  // before any weight of this layer changes
-        double* g_in = g + offsets[I];
-        for (std::size_t i = 0; i < in_count; ++i) {
-            g_in[i] = g_out[0] * (layer.weights[0][i] * d[0]);
-            for (std::size_t j = 1; j < out_count; ++j) g_in[i] += g_out[j] * (layer.weights[j][i] * d[j]);
-        }
-    }
+    double* g_in = g + offsets[I];  // layer I-1's part of g (unused for I == 0)
     for (std::size_t j = 0; j < out_count; ++j) {
-        double* w = sink_layer.weights[j].data();
+        const double d = layer_type::activation_type::derivative_from_output(out[j]);  // f'_j
+        const double* w = layer.weights[j].data();  // as before this step
+        double* w_sink = sink_layer.weights[j].data();
         for (std::size_t i = 0; i < in_count; ++i) {
-            const double step = g_out[j] * (in[i] * d[j]);
+            if constexpr (I > 0) {  // g_i = sum_j g_j (w_ji f'_j), summed over j in order
+                const double term = g_out[j] * (w[i] * d);
+                g_in[i] = j == 0 ? term : g_in[i] + term;
+            }
+            const double step = g_out[j] * (in[i] * d);
             if constexpr (Use == step_use::subtract) {
-                w[i] -= step;
+                w_sink[i] -= step;  // after w[i] was read: the same weight when sink is net
             } else {
-                w[i] = step;
+                w_sink[i] = step;
             }
         }
-        const double bias_step = g_out[j] * d[j];
+        const double bias_step = g_out[j] * d;
         if constexpr (Use == step_use::subtract) {
             sink_layer.biases[j] -= bias_step;
         } else {
