@@ -3,15 +3,18 @@
 
     /usr/bin/python3 bench/run.py BUILD_DIR [--smoke] [--publish]
 
-BUILD_DIR is a configured and built CMake build (target bench_runtime).
+BUILD_DIR is a configured CMake build; results go to BUILD_DIR/bench. The
+runtime benchmark (runtime.cpp) is compiled here by each compiler at -O2.
 --smoke   runs each measurement once, briefly: checks that everything works,
           its figures mean nothing (CI runs this).
 --publish also copies results.json and the charts to docs/bench/ for the README.
 
-Measured: runtime (Google Benchmark: ctnn vs a hand-written scalar loop with
-std::exp; numpy by notebook_numpy.py), the assembly of a compile-time constant
+Measured, for each compiler (g++, clang++, and clang++-19 when installed):
+runtime (Google Benchmark: ctnn vs a hand-written scalar loop with std::exp;
+numpy by notebook_numpy.py), the assembly of a compile-time constant
 feedforward, and compile time (the metabench method: the same TU with and
-without the constant evaluation, several times, medians) for each compiler.
+without the constant evaluation, several times; medians with min-max), with a
+hand-written constexpr loop of the notebook's training as the baseline.
 """
 import json
 import os
@@ -26,7 +29,12 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-COMPILERS = ["g++", "clang++"]
+COMPILERS = ["g++", "clang++"] + (["clang++-19"] if shutil.which("clang++-19") else [])
+RUNTIME_COMPILERS = ["g++", "clang++"]
+
+
+def tag_of(cxx):
+    return {"g++": "gcc", "clang++": "clang", "clang++-19": "clang19"}[cxx]
 
 
 def run(cmd, **kw):
@@ -49,11 +57,17 @@ def compile_once(cxx, defines):
     return (float(seconds), int(kb) / 1024) if ok else None
 
 
-def compile_median(cxx, defines, runs):
+def compile_runs(cxx, defines, runs):
+    """Seconds of each of `runs` compiles and the largest peak MB; None if one fails."""
     results = [compile_once(cxx, defines) for _ in range(runs)]
     if any(r is None for r in results):
         return None
-    return statistics.median(r[0] for r in results), max(r[1] for r in results)
+    return [r[0] for r in results], max(r[1] for r in results)
+
+
+def compile_median(cxx, defines, runs):
+    measured = compile_runs(cxx, defines, runs)
+    return (statistics.median(measured[0]), measured[1]) if measured else None
 
 
 def compile_time(results, smoke):
@@ -62,13 +76,20 @@ def compile_time(results, smoke):
     width_points = [2, 4] if smoke else [2, 4, 8, 16, 32]
     sweeps = {}
     for cxx in COMPILERS:
-        tag = "gcc" if cxx == "g++" else "clang"
-        base, base_mb = compile_median(cxx, {"CTNN_TASK": 0}, runs)
+        tag = tag_of(cxx)
+        base_times, base_mb = compile_runs(cxx, {"CTNN_TASK": 0}, runs)
+        base = statistics.median(base_times)
         results["ct_baseline_s_" + tag] = base
-        for name, task in (("seed_train", 1), ("xor", 2)):
-            t, mb = compile_median(cxx, {"CTNN_TASK": task}, runs)
-            results["ct_%s_s_%s" % (name, tag)] = t - base
+        results["ct_baseline_peak_mb_" + tag] = base_mb
+        # Extra seconds over the TU without training: the median, and the
+        # min-max of the runs against the baseline's median.
+        for name, task in (("seed_train", 1), ("xor", 2), ("handwritten", 6)):
+            times, mb = compile_runs(cxx, {"CTNN_TASK": task}, runs)
+            results["ct_%s_s_%s" % (name, tag)] = statistics.median(times) - base
+            results["ct_%s_s_%s_range" % (name, tag)] = [min(times) - base, max(times) - base]
             results["ct_%s_peak_mb_%s" % (name, tag)] = mb
+        results["ct_seed_train_ratio_vs_handwritten_" + tag] = (results["ct_seed_train_s_" + tag] /
+                                                                 results["ct_handwritten_s_" + tag])
         sweeps[tag] = {
             "epochs": [(e, compile_median(cxx, {"CTNN_TASK": 3, "CTNN_EPOCHS": e}, runs)[0] - base) for e in epochs_points],
             "width": [(w, compile_median(cxx, {"CTNN_TASK": 4, "CTNN_WIDTH": w}, runs)[0] - base) for w in width_points],
@@ -90,7 +111,7 @@ def compile_time(results, smoke):
 def constant_feedforward(results):
     """The compile-time constant costs nothing: cell6() is a load and a return."""
     for cxx in COMPILERS:
-        tag = "gcc" if cxx == "g++" else "clang"
+        tag = tag_of(cxx)
         asm = run([cxx, "-std=c++20", "-O2", "-I" + os.path.join(ROOT, "include"), "-S", "-o", "-",
                    os.path.join(HERE, "constant_feedforward.cpp")]).stdout
         body = re.search(r"^_Z5cell6v:[^\n]*\n(.*?)^\s*ret", asm, re.S | re.M)
@@ -101,10 +122,23 @@ def constant_feedforward(results):
 
 
 def runtime(results, build, smoke):
-    """Google Benchmark, 5 repetitions: each figure is the median, with the
-    min-max of the repetitions beside it (key + "_range")."""
-    binary = os.path.join(build, "bench", "bench_runtime")
-    out = os.path.join(build, "bench", "google_benchmark.json")
+    """Google Benchmark, 5 repetitions, for each compiler: each figure is the
+    median, with the min-max of the repetitions beside it (key + "_range");
+    keys end in the compiler's tag (_gcc, _clang)."""
+    numpy = json.loads(run(["/usr/bin/python3", os.path.join(HERE, "notebook_numpy.py")] +
+                           (["--smoke"] if smoke else [])).stdout)
+    results.update(numpy)
+    for cxx in RUNTIME_COMPILERS:
+        tag = tag_of(cxx)
+        binary = os.path.join(build, "bench", "bench_runtime_" + tag)
+        # As a user builds: -O2 for baseline x86-64, ctnn choosing its kernels at runtime.
+        run([cxx, "-std=c++20", "-O2", "-I" + os.path.join(ROOT, "include"), "-I" + os.path.join(ROOT, "examples"),
+             "-I" + HERE, os.path.join(HERE, "runtime.cpp"), "-o", binary, "-lbenchmark", "-lpthread"])
+        runtime_of(results, binary, tag, smoke)
+
+
+def runtime_of(results, binary, tag, smoke):
+    out = binary + ".json"
     args = [binary, "--benchmark_format=json", "--benchmark_out=" + out]
     args += ["--benchmark_min_time=0.01"] if smoke else ["--benchmark_repetitions=5"]
     run(args)
@@ -116,11 +150,12 @@ def runtime(results, build, smoke):
             continue  # aggregates: computed below from the repetitions
         name = b.get("run_name", b["name"]).split("/")[0]
         repetitions.setdefault(name, []).append(b["real_time"] * scale[b["time_unit"]])
+    r = {}
 
     def figure(key, name, factor):
         values = [v * factor for v in repetitions[name]]
-        results[key] = statistics.median(values)
-        results[key + "_range"] = [min(values), max(values)]
+        r[key] = statistics.median(values)
+        r[key + "_range"] = [min(values), max(values)]
 
     for key, name, factor in (
             ("ff_ctnn_ns", "ff_ctnn", 1e9), ("ff_handwritten_ns", "ff_handwritten", 1e9),
@@ -135,19 +170,18 @@ def runtime(results, build, smoke):
             ("exp_latency_std_ns", "exp_latency_std", 1e9)):
         figure(key, name, factor)
 
-    numpy = json.loads(run(["/usr/bin/python3", os.path.join(HERE, "notebook_numpy.py")] +
-                           (["--smoke"] if smoke else [])).stdout)
-    results.update(numpy)
-    results["sgd_ratio_vs_handwritten"] = results["sgd_ctnn_s"] / results["sgd_handwritten_s"]
-    results["ff_ratio_vs_handwritten"] = results["ff_ctnn_ns"] / results["ff_handwritten_ns"]
-    results["sgd_speedup_vs_numpy"] = results["sgd_numpy_s"] / results["sgd_ctnn_s"]
-    results["batch_speedup_vs_numpy"] = results["batch_numpy_s"] / results["batch_ctnn_s"]
-    results["batch_ratio_vs_handwritten"] = results["batch_ctnn_s"] / results["batch_handwritten_s"]
-    results["exp_ratio_vs_std"] = results["exp_ctnn_ns"] / results["exp_std_ns"]
-    results["exp_fma_ratio_vs_std"] = results["exp_ctnn_fma_ns"] / results["exp_std_ns"]
-    results["exp_simd_speedup_vs_std"] = results["exp_std_ns"] / results["exp_ctnn_simd_ns"]
-    results["exp_latency_ratio_vs_std"] = results["exp_latency_ctnn_ns"] / results["exp_latency_std_ns"]
-    results["exp_fma_latency_ratio_vs_std"] = results["exp_latency_ctnn_fma_ns"] / results["exp_latency_std_ns"]
+    r["sgd_ratio_vs_handwritten"] = r["sgd_ctnn_s"] / r["sgd_handwritten_s"]
+    r["ff_ratio_vs_handwritten"] = r["ff_ctnn_ns"] / r["ff_handwritten_ns"]
+    r["sgd_speedup_vs_numpy"] = results["sgd_numpy_s"] / r["sgd_ctnn_s"]
+    r["batch_speedup_vs_numpy"] = results["batch_numpy_s"] / r["batch_ctnn_s"]
+    r["batch_ratio_vs_handwritten"] = r["batch_ctnn_s"] / r["batch_handwritten_s"]
+    r["exp_ratio_vs_std"] = r["exp_ctnn_ns"] / r["exp_std_ns"]
+    r["exp_fma_ratio_vs_std"] = r["exp_ctnn_fma_ns"] / r["exp_std_ns"]
+    r["exp_simd_speedup_vs_std"] = r["exp_std_ns"] / r["exp_ctnn_simd_ns"]
+    r["exp_latency_ratio_vs_std"] = r["exp_latency_ctnn_ns"] / r["exp_latency_std_ns"]
+    r["exp_fma_latency_ratio_vs_std"] = r["exp_latency_ctnn_fma_ns"] / r["exp_latency_std_ns"]
+    for key, value in r.items():
+        results[key + "_" + tag] = value
 
 
 def machine(results):
@@ -169,11 +203,11 @@ def charts(results, out_dir):
 
     fig, ax = plt.subplots(figsize=(7, 3.2))
     names = ["ctnn", "hand-written C++", "numpy (notebook)"]
-    values = [results["sgd_ctnn_s"], results["sgd_handwritten_s"], results["sgd_numpy_s"]]
+    values = [results["sgd_ctnn_s_gcc"], results["sgd_handwritten_s_gcc"], results["sgd_numpy_s"]]
     ax.barh(names, values, color=["#2a6f97", "#7a7a7a", "#c44e52"])
     ax.set_xscale("log")
     ax.set_xlabel("seconds, log scale (lower is better)")
-    ax.set_title("SGD, the notebook's task: 1000 epochs x 4 samples")
+    ax.set_title("SGD, the notebook's task: 1000 epochs x 4 samples (g++ -O2)")
     for i, v in enumerate(values):
         ax.text(v, i, " %.3g s" % v, va="center")
     fig.tight_layout()
@@ -186,7 +220,7 @@ def charts(results, out_dir):
         fig, ax = plt.subplots(figsize=(7, 3.2))
         for tag, sweep in results["ct_sweeps"].items():
             xs, ys = zip(*sweep[key])
-            ax.plot(xs, ys, marker="o", label="g++ 12" if tag == "gcc" else "clang++ 14")
+            ax.plot(xs, ys, marker="o", label={"gcc": "g++ 12", "clang": "clang++ 14", "clang19": "clang++ 19"}[tag])
         ax.set_xlabel(label)
         ax.set_ylabel("extra compile time, s")
         ax.set_title(title)
