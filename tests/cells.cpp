@@ -46,7 +46,7 @@ TEST_CASE("cell 6: the 2-2-1 network with every neuron weights [0, 1], bias 0", 
 }
 
 TEST_CASE("cell 6 written with explicit weights", "[cells]") {
-    constexpr notebook_network net(ctnn::dense<2, 2>{{{{0, 1}, {0, 1}}}, {0, 0}}, ctnn::dense<2, 1>{{{{0, 1}}}, {0}});
+    constexpr notebook_network net(ctnn::dense<2, 2>{{{0, 1}, {0, 1}}, {0, 0}}, ctnn::dense<2, 1>{{{0, 1}}, {0}});
     STATIC_REQUIRE(net == cell6_network);
     STATIC_REQUIRE(net.feedforward({opaque(2.0), opaque(3.0)}) == 0.7216325609518421);
 }
@@ -58,12 +58,11 @@ TEST_CASE("cell 12: mean squared error", "[cells]") {
 TEST_CASE("training cell: np.random.seed(0) initial weights", "[cells][random]") {
     // w1..w6 then b1..b3, as numpy draws them (tests/data/numpy_seed0.txt).
     constexpr auto draw = [](std::uint32_t seed) { return ctnn::random_network<notebook_network>(seed); };
-    STATIC_REQUIRE(draw(opaque(0u)).layer<0>().weights ==
-                   std::array{std::array{1.764052345967664, 0.4001572083672233},
-                              std::array{0.9787379841057392, 2.240893199201458}});
-    STATIC_REQUIRE(draw(opaque(0u)).layer<1>().weights[0] == std::array{1.8675579901499675, -0.977277879876411});
-    STATIC_REQUIRE(draw(opaque(0u)).layer<0>().biases == std::array{0.9500884175255894, -0.1513572082976979});
-    STATIC_REQUIRE(draw(opaque(0u)).layer<1>().biases == std::array{-0.10321885179355784});
+    STATIC_REQUIRE(std::to_array(draw(opaque(0u)).layer<0>().weights[0]) == std::array{1.764052345967664, 0.4001572083672233});
+    STATIC_REQUIRE(std::to_array(draw(opaque(0u)).layer<0>().weights[1]) == std::array{0.9787379841057392, 2.240893199201458});
+    STATIC_REQUIRE(std::to_array(draw(opaque(0u)).layer<1>().weights[0]) == std::array{1.8675579901499675, -0.977277879876411});
+    STATIC_REQUIRE(std::to_array(draw(opaque(0u)).layer<0>().biases) == std::array{0.9500884175255894, -0.1513572082976979});
+    STATIC_REQUIRE(std::to_array(draw(opaque(0u)).layer<1>().biases) == std::array{-0.10321885179355784});
 }
 
 TEST_CASE("mt19937 matches the reference sequence", "[random]") {

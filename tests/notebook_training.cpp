@@ -39,11 +39,11 @@ std::string format(const char* pattern, auto... values) {
 
 TEST_CASE("seed 0: initial weights are numpy's", "[training]") {
     const auto net = ctnn::random_network<notebook_network>(0);
-    CHECK(net.layer<0>().weights[0] == std::array{1.764052345967664, 0.4001572083672233});
-    CHECK(net.layer<0>().weights[1] == std::array{0.9787379841057392, 2.240893199201458});
-    CHECK(net.layer<1>().weights[0] == std::array{1.8675579901499675, -0.977277879876411});
-    CHECK(net.layer<0>().biases == std::array{0.9500884175255894, -0.1513572082976979});
-    CHECK(net.layer<1>().biases == std::array{-0.10321885179355784});
+    CHECK(std::to_array(net.layer<0>().weights[0]) == std::array{1.764052345967664, 0.4001572083672233});
+    CHECK(std::to_array(net.layer<0>().weights[1]) == std::array{0.9787379841057392, 2.240893199201458});
+    CHECK(std::to_array(net.layer<1>().weights[0]) == std::array{1.8675579901499675, -0.977277879876411});
+    CHECK(std::to_array(net.layer<0>().biases) == std::array{0.9500884175255894, -0.1513572082976979});
+    CHECK(std::to_array(net.layer<1>().biases) == std::array{-0.10321885179355784});
 }
 
 TEST_CASE("seed 0: every Epoch line and every prediction equal numpy's", "[training]") {

@@ -21,34 +21,41 @@ struct dense {
     using input_type = std::array<double, In>;
     using output_type = std::array<double, Out>;
 
-    std::array<std::array<double, In>, Out> weights{};  // weights[j]: neuron j's input weights
-    std::array<double, Out> biases{};
+    // weights[j][i]: neuron j's weight for input i. Plain arrays rather than
+    // std::array: a constant evaluator pays for each call of std::array's
+    // operator[], and training reads every weight twice per sample (measured
+    // in docs/compile-time.md: GCC trains the notebook 2.6x faster this way).
+    double weights[Out][In] = {};
+    double biases[Out] = {};
 
-    // out[j] = activation(w_j0 * in[0] + ... + w_j,In-1 * in[In-1] + b_j): the
-    // dot product left to right, then the bias, as the notebook's
-    // w1 * x[0] + w2 * x[1] + b1. Pointers rather than arrays because training
-    // keeps every layer's outputs in one buffer, and because a constant
-    // evaluator charges for each array operation. Math chooses the
-    // implementation of exp (the same bits from each, math.hpp).
-    template <class Math = bits::portable_math>
-    constexpr void forward(const double* in, double* out, Math math = {}) const {
+    // buffer[out + j] = activation(w_j0 * buffer[in] + ... + w_j,In-1 *
+    // buffer[in + In-1] + b_j): the dot product left to right, then the bias,
+    // as the notebook's w1 * x[0] + w2 * x[1] + b1. One buffer holds the
+    // layer's inputs and outputs because training keeps every layer's values
+    // in one, indexed rather than pointed into (constant evaluators pay more
+    // for pointer arithmetic). Math chooses the implementation of exp (the
+    // same bits from each, math.hpp).
+    template <class Math = bits::portable_math, std::size_t N>
+    constexpr void forward(double (&buffer)[N], std::size_t in, std::size_t out, Math math = {}) const {
         for (std::size_t j = 0; j < Out; ++j) {
-            const double* w = weights[j].data();
-            double sum = w[0] * in[0];
-            for (std::size_t i = 1; i < In; ++i) sum += w[i] * in[i];
+            double sum = weights[j][0] * buffer[in];
+            for (std::size_t i = 1; i < In; ++i) sum += weights[j][i] * buffer[in + i];
             const double z = sum + biases[j];
             if constexpr (requires { Activation{}(z, math); }) {
-                out[j] = Activation{}(z, math);
+                buffer[out + j] = Activation{}(z, math);
             } else {  // an activation that takes no implementation of exp
-                out[j] = Activation{}(z);
+                buffer[out + j] = Activation{}(z);
             }
         }
     }
 
     template <class Math = bits::portable_math>
     constexpr output_type forward(const input_type& x, Math math = {}) const {
+        double buffer[In + Out] = {};
+        for (std::size_t i = 0; i < In; ++i) buffer[i] = x[i];
+        forward(buffer, 0, In, math);
         output_type out{};
-        forward(x.data(), out.data(), math);
+        for (std::size_t j = 0; j < Out; ++j) out[j] = buffer[In + j];
         return out;
     }
 

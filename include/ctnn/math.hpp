@@ -28,17 +28,18 @@
 #include <ctnn/bits/last_resort.hpp>
 
 // GCC's constant evaluator folds __builtin_exp, expm1, log and tanh with
-// MPFR, correctly rounded, wherever the result is a normal double, and
-// __builtin_constant_p tells whether it does. A correctly rounded result is
-// unique, so that is ctnn's own result, at a fraction of the cost of
-// evaluating ctnn's code (docs/compile-time.md); elsewhere (overflow,
-// subnormal results) ctnn's code runs. Clang folds none of them. Defining
-// CTNN_NO_BUILTIN_FOLDING makes GCC evaluate ctnn's own code, as tests do.
+// MPFR, correctly rounded, wherever the result is a normal double. A
+// correctly rounded result is unique, so that is ctnn's own result, at a
+// fraction of the cost of evaluating ctnn's code (docs/compile-time.md). Each
+// function takes the builtin only where its result is normal (the condition
+// beside each use; outside it GCC would refuse, and ctnn's code runs). Clang
+// folds none of them. CTNN_NO_BUILTIN_FOLDING makes GCC evaluate ctnn's own
+// code, as some tests do.
 #if defined(__GNUC__) && !defined(__clang__) && !defined(CTNN_NO_BUILTIN_FOLDING)
-#define CTNN_RETURN_IF_GCC_FOLDS(call) \
-    if (std::is_constant_evaluated() && __builtin_constant_p(call)) return call
+#define CTNN_RETURN_IF_GCC_FOLDS(result_is_normal, call) \
+    if (std::is_constant_evaluated() && (result_is_normal)) return call
 #else
-#define CTNN_RETURN_IF_GCC_FOLDS(call)
+#define CTNN_RETURN_IF_GCC_FOLDS(result_is_normal, call)
 #endif
 
 CTNN_BEGIN_SEPARATE_ROUNDING
@@ -160,7 +161,7 @@ constexpr double exp(double x) {
     if (x != x) return x;
     if (x > bits::exp_overflow_bound) return bits::infinity;
     if (x < bits::exp_underflow_bound) return 0.0;
-    CTNN_RETURN_IF_GCC_FOLDS(__builtin_exp(x));
+    CTNN_RETURN_IF_GCC_FOLDS(x > -708.0 && x < 709.0, __builtin_exp(x));
     // x = k ln2/1024 + r. The fast path needs r only to 2^-65, so two parts
     // of ln2/1024 do (the first has 32 bits: k part1 and x - k part1 are exact).
     const double kd = (x * bits::inv_ln2_1024 + bits::round_shift) - bits::round_shift;
@@ -295,7 +296,7 @@ constexpr double log(double x) {
     if (x != x || x == bits::infinity) return x;
     if (x < 0) return bits::quiet_nan;
     if (x == 0) return -bits::infinity;
-    CTNN_RETURN_IF_GCC_FOLDS(__builtin_log(x));
+    CTNN_RETURN_IF_GCC_FOLDS(x >= 0x1p-1022 && x != 1.0, __builtin_log(x));
     const bits::log_reduction reduced = bits::reduce_for_log(x);
     const bits::double_double y = bits::log_double_double(reduced);
     const double error = bits::log_double_double_error * (y.hi < 0 ? -y.hi : y.hi);
@@ -353,7 +354,7 @@ constexpr double expm1(double x) {
     if (x < -40.0) return -1.0;  // e^x < 2^-57: -1 + e^x rounds to -1
     // x^2/2 is below half the spacing of doubles around x: rounds to x.
     if ((x < 0 ? -x : x) <= 0x1p-54) return x;
-    CTNN_RETURN_IF_GCC_FOLDS(__builtin_expm1(x));
+    CTNN_RETURN_IF_GCC_FOLDS(x > -708.0 && x < 709.0, __builtin_expm1(x));
     const bits::double_double m = bits::expm1_double_double(x);
     const double error = bits::expm1_double_double_error * (m.hi < 0 ? -m.hi : m.hi);
     const auto [value, decided] = bits::round_if_decided(m, error);
@@ -379,7 +380,7 @@ constexpr double tanh(double x) {
     const double a = x < 0 ? -x : x;
     if (a > 20) return x < 0 ? -1.0 : 1.0;  // 1 - tanh(20) < 2^-55: rounds to 1
     if (a <= 0x1p-27) return x;               // x^3/3 is below half an ulp of x
-    CTNN_RETURN_IF_GCC_FOLDS(__builtin_tanh(x));
+    CTNN_RETURN_IF_GCC_FOLDS(true, __builtin_tanh(x));  // |x| in (2^-27, 20]
     const double_double t = tanh_double_double(a);
     const auto [value, decided] = round_if_decided(t, tanh_double_double_error * t.hi);
     if (!decided) return tanh_last_resort(x);

@@ -39,7 +39,7 @@ struct neuron<weights<W...>, bias<B>, Activation> {
     static_assert(inputs > 0, "ctnn::neuron needs at least one weight");
 
     // A one-neuron layer: the neuron computes exactly what a layer does.
-    static constexpr dense<inputs, 1, Activation> as_layer{{{weights<W...>::values}}, {bias<B>::value}};
+    static constexpr dense<inputs, 1, Activation> as_layer{{{static_cast<double>(W)...}}, {bias<B>::value}};
 
     static constexpr double feedforward(const std::array<double, inputs>& x) { return as_layer.forward(x)[0]; }
 };
@@ -50,7 +50,7 @@ constexpr auto layer_of() {
     using layer_type = dense<Neuron::inputs, Count, typename decltype(Neuron::as_layer)::activation_type>;
     layer_type layer{};
     for (std::size_t j = 0; j < Count; ++j) {
-        layer.weights[j] = Neuron::as_layer.weights[0];
+        for (std::size_t i = 0; i < Neuron::inputs; ++i) layer.weights[j][i] = Neuron::as_layer.weights[0][i];
         layer.biases[j] = Neuron::as_layer.biases[0];
     }
     return layer;

@@ -99,10 +99,10 @@ inline constexpr auto activation_offsets = [] {
     return offsets;
 }();
 
-template <std::size_t I, class Network, class Math>
-constexpr void forward_from(const Network& net, double* a, Math math) {
+template <std::size_t I, class Network, std::size_t N, class Math>
+constexpr void forward_from(const Network& net, double (&a)[N], Math math) {
     constexpr auto& offsets = activation_offsets<Network>;
-    net.template layer<I>().forward(a + offsets[I], a + offsets[I + 1], math);
+    hana::at_c<I>(net.layers).forward(a, offsets[I], offsets[I + 1], math);
     if constexpr (I + 1 < Network::layer_count) forward_from<I + 1>(net, a, math);
 }
 
@@ -116,36 +116,30 @@ enum class step_use { subtract, store };
 // learning rate times dL/d(output) for that layer's neurons; layer I's part
 // is filled in, layer I-1's part is computed here from `net` (the weights
 // before this step), and each step goes to `sink`'s matching parameter.
-template <std::size_t I, step_use Use, class Network>
-constexpr void backward_from(const Network& net, Network& sink, const double* a, double* g) {
+template <std::size_t I, step_use Use, class Network, std::size_t N>
+constexpr void backward_from(const Network& net, Network& sink, const double (&a)[N], double (&g)[N]) {
     constexpr auto& offsets = activation_offsets<Network>;
-    const auto& layer = net.template layer<I>();
-    auto& sink_layer = sink.template layer<I>();
+    const auto& layer = hana::at_c<I>(net.layers);
+    auto& sink_layer = hana::at_c<I>(sink.layers);
     using layer_type = std::remove_cvref_t<decltype(layer)>;
-    constexpr std::size_t in_count = layer_type::inputs;
-    constexpr std::size_t out_count = layer_type::outputs;
-    const double* in = a + offsets[I];
-    const double* out = a + offsets[I + 1];
-    const double* g_out = g + offsets[I + 1];
+    constexpr std::size_t in = offsets[I], out = offsets[I + 1];
 
-    double* g_in = g + offsets[I];  // layer I-1's part of g (unused for I == 0)
-    for (std::size_t j = 0; j < out_count; ++j) {
-        const double d = layer_type::activation_type::derivative_from_output(out[j]);  // f'_j
-        const double* w = layer.weights[j].data();  // as before this step
-        double* w_sink = sink_layer.weights[j].data();
-        for (std::size_t i = 0; i < in_count; ++i) {
-            if constexpr (I > 0) {  // g_i = sum_j g_j (w_ji f'_j), summed over j in order
-                const double term = g_out[j] * (w[i] * d);
-                g_in[i] = j == 0 ? term : g_in[i] + term;
+    for (std::size_t j = 0; j < layer_type::outputs; ++j) {
+        const double d = layer_type::activation_type::derivative_from_output(a[out + j]);  // f'_j
+        const double g_j = g[out + j];
+        for (std::size_t i = 0; i < layer_type::inputs; ++i) {
+            if constexpr (I > 0) {  // layer I-1's g_i = sum_j g_j (w_ji f'_j), summed over j in order
+                const double term = g_j * (layer.weights[j][i] * d);
+                g[in + i] = j == 0 ? term : g[in + i] + term;
             }
-            const double step = g_out[j] * (in[i] * d);
+            const double step = g_j * (a[in + i] * d);
             if constexpr (Use == step_use::subtract) {
-                w_sink[i] -= step;  // after w[i] was read: the same weight when sink is net
+                sink_layer.weights[j][i] -= step;  // after it was read above: the same weight when sink is net
             } else {
-                w_sink[i] = step;
+                sink_layer.weights[j][i] = step;
             }
         }
-        const double bias_step = g_out[j] * d;
+        const double bias_step = g_j * d;
         if constexpr (Use == step_use::subtract) {
             sink_layer.biases[j] -= bias_step;
         } else {

@@ -72,10 +72,10 @@ void write_header(std::ostream& out, const Network& net, std::string_view name, 
         type += (first ? "" : ", ") + detail::layer_type_name<layer_type>();
         layers += first ? "" : ",\n";
         first = false;
-        layers += "    " + detail::layer_type_name<layer_type>() + "{\n        {{";
+        layers += "    " + detail::layer_type_name<layer_type>() + "{\n        {";
         for (std::size_t j = 0; j < layer_type::outputs; ++j)
-            layers += (j ? ",\n          " : "") + detail::list(layer.weights[j]);
-        layers += "}},\n        " + detail::list(layer.biases) + "}";
+            layers += (j ? ",\n         " : "") + detail::list(std::to_array(layer.weights[j]));
+        layers += "},\n        " + detail::list(std::to_array(layer.biases)) + "}";
     });
     type += ">";
 
