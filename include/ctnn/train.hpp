@@ -149,10 +149,20 @@ constexpr void backward_from(const Network& net, Network& sink, const double (&a
     if constexpr (I > 0) backward_from<I - 1, Use>(net, sink, a, g);
 }
 
+// Target o of a row: a number for one output, else element o.
+template <class TargetRow>
+constexpr double target_value(const TargetRow& y_true, std::size_t o) {
+    if constexpr (std::is_arithmetic_v<TargetRow>) {
+        return static_cast<double>(y_true);
+    } else {
+        return y_true[o];
+    }
+}
+
 // Forward and backward for one sample; every parameter's step goes to `sink`.
-template <class Loss, step_use Use, class Network, class Math = portable_math>
+template <class Loss, step_use Use, class Network, class TargetRow, class Math = portable_math>
 constexpr void backprop(const Network& net, Network& sink, const typename Network::input_type& x,
-                        const std::array<double, Network::outputs>& y_true, double learn_rate, Math math = {}) {
+                        const TargetRow& y_true, double learn_rate, Math math = {}) {
     constexpr auto& offsets = activation_offsets<Network>;
     constexpr std::size_t last = Network::layer_count;
     double a[offsets[last + 1]] = {};  // the input, then every layer's outputs
@@ -160,7 +170,8 @@ constexpr void backprop(const Network& net, Network& sink, const typename Networ
     for (std::size_t i = 0; i < Network::inputs; ++i) a[i] = x[i];
     forward_from<0>(net, a, math);
     for (std::size_t o = 0; o < Network::outputs; ++o)
-        g[offsets[last] + o] = learn_rate * Loss::gradient(y_true[o], a[offsets[last] + o], Network::outputs);
+        g[offsets[last] + o] =
+            learn_rate * Loss::gradient(target_value(y_true, o), a[offsets[last] + o], Network::outputs);
     backward_from<last - 1, Use>(net, sink, a, g);
 }
 
@@ -218,12 +229,18 @@ template <class Loss = mse_t, class Network, class Inputs, class Targets, class 
 constexpr Network train(Network net, const Inputs& inputs, const Targets& targets, sgd options,
                         OnEpoch on_epoch = {}) {
     const std::size_t rows = bits::checked_row_count<Network>(inputs, targets);
+    // Iterators taken once: a constant evaluator pays for each call of
+    // std::ranges::begin, and this loop runs rows x epochs times.
+    const auto input_rows = std::ranges::begin(inputs);
+    const auto target_rows = std::ranges::begin(targets);
+    using input_index = std::ranges::range_difference_t<Inputs>;
+    using target_index = std::ranges::range_difference_t<Targets>;
     const auto run_epochs = [&](auto math) {
         for (std::size_t epoch = 0; epoch < options.epochs; ++epoch) {
             for (std::size_t r = 0; r < rows; ++r)
-                bits::backprop<Loss, bits::step_use::subtract>(
-                    net, net, bits::row(inputs, r), bits::as_row<Network::outputs>(bits::row(targets, r)),
-                    options.learn_rate, math);
+                bits::backprop<Loss, bits::step_use::subtract>(net, net, input_rows[static_cast<input_index>(r)],
+                                                               target_rows[static_cast<target_index>(r)],
+                                                               options.learn_rate, math);
             on_epoch(epoch, std::as_const(net));
         }
     };
