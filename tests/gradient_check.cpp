@@ -77,13 +77,15 @@ static_assert(backprop_equals_notebook(ctnn::random_network<notebook_network>(7)
 
 // ---- Any network: central differences ---------------------------------------
 
-// The per-sample loss backprop differentiates: the mean of Loss::term over outputs.
+// The per-sample loss backprop differentiates: the mean of Loss::term over
+// outputs, or for categorical cross-entropy minus their sum.
 template <class Loss, class Network>
 constexpr double sample_loss(const Network& net, const typename Network::input_type& x,
                              const std::array<double, Network::outputs>& y) {
     const auto prediction = net.forward(x);
     double sum = 0;
     for (std::size_t o = 0; o < Network::outputs; ++o) sum += Loss::term(y[o], prediction[o]);
+    if constexpr (requires { Loss::sums_over_outputs; }) return -sum;
     return sum / static_cast<double>(Network::outputs);
 }
 
@@ -126,6 +128,13 @@ static_assert(worst_relative_gradient_error<ctnn::mse_t>(ctnn::random_network<mi
 static_assert(worst_relative_gradient_error<ctnn::binary_cross_entropy_t>(ctnn::random_network<mixed_network>(4), {1, -1, 0.5}, {0, 1}) < tolerance);
 
 static_assert(worst_relative_gradient_error<ctnn::mse_t>(notebook_init, {-2, -1}, {1}) < tolerance);
+
+// Softmax with categorical cross-entropy: backprop's p - y at the output sums.
+using softmax_network = ctnn::network<ctnn::topology<3, 4, 3>, ctnn::tanh_t, ctnn::softmax_t>;
+static_assert(worst_relative_gradient_error<ctnn::categorical_cross_entropy_t>(ctnn::random_network<softmax_network>(5),
+                                                                               {0.5, -1, 2}, {0, 1, 0}) < tolerance);
+static_assert(worst_relative_gradient_error<ctnn::categorical_cross_entropy_t>(ctnn::random_network<softmax_network>(6),
+                                                                               {-1, 0.25, 0}, {1, 0, 0}) < tolerance);
 
 }  // namespace
 

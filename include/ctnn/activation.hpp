@@ -5,7 +5,10 @@
 
 #include <concepts>
 
+#include <cstddef>
+
 #include <ctnn/bits/fp_contract.hpp>
+#include <ctnn/loss.hpp>  // numpy_sum
 #include <ctnn/math.hpp>
 
 CTNN_BEGIN_SEPARATE_ROUNDING
@@ -43,15 +46,49 @@ struct relu_t {
     static constexpr double derivative_from_output(double f) { return f > 0 ? 1.0 : 0.0; }
 };
 
+// Softmax over a whole layer, numpy's
+//     e = np.exp(z - z.max()); p = e / e.sum()
+// operation for operation: the layer's outputs become probabilities. It acts
+// on the layer, not on one neuron, so a layer calls apply() once with all its
+// sums (layer.hpp). Only the last layer may use it (a network with softmax_t
+// elsewhere does not compile), and only with categorical_cross_entropy_t:
+// together their gradient with respect to the sums is p - y (loss.hpp), so
+// the derivative backprop multiplies by is 1.
+struct softmax_t {
+    static constexpr const char* name = "softmax";
+    static constexpr const char* type_name = "ctnn::softmax_t";
+    template <class Math = bits::portable_math, std::size_t N>
+    static constexpr void apply(double (&buffer)[N], std::size_t first, std::size_t count, Math = {}) {
+        double largest = buffer[first];  // z.max()
+        for (std::size_t k = 1; k < count; ++k) largest = buffer[first + k] > largest ? buffer[first + k] : largest;
+        for (std::size_t k = 0; k < count; ++k) buffer[first + k] = Math::exp(buffer[first + k] - largest);
+        const double sum = numpy_sum([&](std::size_t k) { return buffer[first + k]; }, 0, count);  // e.sum()
+        for (std::size_t k = 0; k < count; ++k) buffer[first + k] = buffer[first + k] / sum;
+    }
+    static constexpr double derivative_from_output(double) { return 1.0; }
+};
+
 inline constexpr sigmoid_t sigmoid{};
 inline constexpr tanh_t tanh{};
 inline constexpr relu_t relu{};
 
+// An activation of one neuron at a time (sigmoid_t, tanh_t, relu_t)...
 template <class A>
-concept activation = requires(const A a, double x) {
+concept neuron_activation = requires(const A a, double x) {
     { a(x) } -> std::same_as<double>;
     { A::derivative_from_output(x) } -> std::same_as<double>;
 };
+
+// ...or of a whole layer at once (softmax_t): apply(buffer, first, count)
+// turns the layer's sums buffer[first, first + count) into its outputs.
+template <class A>
+concept layer_activation = requires(double (&buffer)[4], double x) {
+    A::apply(buffer, std::size_t{0}, std::size_t{4});
+    { A::derivative_from_output(x) } -> std::same_as<double>;
+};
+
+template <class A>
+concept activation = neuron_activation<A> || layer_activation<A>;
 
 }  // namespace ctnn
 CTNN_END_SEPARATE_ROUNDING

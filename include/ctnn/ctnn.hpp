@@ -15,5 +15,6 @@
 #include <ctnn/train.hpp>
 #include <ctnn/trained.hpp>
 #include <ctnn/fingerprint.hpp>
+#include <ctnn/accuracy.hpp>
 
 #endif

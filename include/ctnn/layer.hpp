@@ -41,12 +41,15 @@ struct dense {
             double sum = weights[j][0] * buffer[in];
             for (std::size_t i = 1; i < In; ++i) sum += weights[j][i] * buffer[in + i];
             const double z = sum + biases[j];
-            if constexpr (requires { Activation{}(z, math); }) {
+            if constexpr (layer_activation<Activation>) {
+                buffer[out + j] = z;  // activated below, with the others
+            } else if constexpr (requires { Activation{}(z, math); }) {
                 buffer[out + j] = Activation{}(z, math);
             } else {  // an activation that takes no implementation of exp
                 buffer[out + j] = Activation{}(z);
             }
         }
+        if constexpr (layer_activation<Activation>) Activation::apply(buffer, out, Out, math);
     }
 
     template <class Math = bits::portable_math>

@@ -82,8 +82,29 @@ struct binary_cross_entropy_t {
     }
 };
 
+// Categorical cross-entropy, for a softmax_t output layer and one-hot
+// targets: per sample -sum_k y_k log p_k, averaged over the samples, as
+//     -np.sum(y * np.log(np.clip(p, 1e-12, 1.0)), axis=1).mean()
+// With softmax the gradient of a sample's loss with respect to the output
+// layer's sums is simply p - y: the softmax Jacobian and the 1/p of the log
+// cancel (docs/walkthrough.md derives it), so no division by p. That is why
+// the two come as a pair: training refuses either without the other.
+struct categorical_cross_entropy_t {
+    static constexpr const char* name = "categorical cross-entropy";
+    static constexpr double epsilon = 1e-12;
+    static constexpr bool sums_over_outputs = true;  // a sample's loss is the sum over its outputs
+    static constexpr bool needs_softmax = true;
+    // y log p for one output; loss_over sums these per sample, then negates the mean.
+    static constexpr double term(double y_true, double y_pred) {
+        return y_true * log(y_pred < epsilon ? epsilon : (y_pred > 1.0 ? 1.0 : y_pred));
+    }
+    // d(loss)/d(sum) of output k, given the softmax output p_k.
+    static constexpr double gradient(double y_true, double y_pred, std::size_t) { return y_pred - y_true; }
+};
+
 inline constexpr mse_t mse_loss{};
 inline constexpr binary_cross_entropy_t binary_cross_entropy{};
+inline constexpr categorical_cross_entropy_t categorical_cross_entropy{};
 
 }  // namespace ctnn
 CTNN_END_SEPARATE_ROUNDING

@@ -62,12 +62,44 @@ constexpr bool layers_chain(std::index_sequence<I...>) {
     return (layer_sizes_chain<decltype(+hana::at_c<I>(list{}))::type::outputs,
                               decltype(+hana::at_c<I + 1>(list{}))::type::inputs>() && ...);
 }
+
+// softmax_t turns a whole layer's outputs into probabilities: it belongs to
+// the last layer, and over one output it would always give 1. Instantiated
+// with what was found, so the message comes with it.
+template <bool SoftmaxBeforeTheLastLayer>
+constexpr void check_softmax_only_last() {
+    static_assert(!SoftmaxBeforeTheLastLayer,
+                  "ctnn: softmax_t turns the outputs of a whole layer into probabilities; only the last layer may "
+                  "use it (see check_softmax_only_last<true>)");
+}
+template <std::size_t SoftmaxOutputs>
+constexpr void check_softmax_outputs() {
+    static_assert(SoftmaxOutputs != 1,
+                  "ctnn: softmax_t over a single output is always 1; give the last layer two outputs or more, or use "
+                  "sigmoid_t");
+}
+
+template <class... Layers>
+constexpr bool softmax_placed_well() {
+    constexpr bool softmax[] = {layer_activation<typename Layers::activation_type>...};
+    constexpr std::size_t outputs[] = {Layers::outputs...};
+    constexpr std::size_t last = sizeof...(Layers) - 1;
+    constexpr bool before_last = [&] {
+        for (std::size_t l = 0; l < last; ++l)
+            if (softmax[l]) return true;
+        return false;
+    }();
+    check_softmax_only_last<before_last>();
+    check_softmax_outputs<softmax[last] ? outputs[last] : 2>();
+    return true;
+}
 }  // namespace bits
 
 template <class... Layers>
 struct basic_network {
     static_assert(sizeof...(Layers) >= 1, "ctnn::basic_network needs at least one layer");
     static_assert(bits::layers_chain<Layers...>(std::make_index_sequence<sizeof...(Layers) - 1>{}));
+    static_assert(bits::softmax_placed_well<Layers...>());
 
     using first_layer = typename decltype(+hana::front(hana::tuple_t<Layers...>))::type;
     using last_layer = typename decltype(+hana::back(hana::tuple_t<Layers...>))::type;

@@ -149,6 +149,24 @@ constexpr void backward_from(const Network& net, Network& sink, const double (&a
     if constexpr (I > 0) backward_from<I - 1, Use>(net, sink, a, g);
 }
 
+// softmax_t and categorical_cross_entropy_t come as a pair: their gradient
+// p - y is right only together (loss.hpp). Instantiated with what was found.
+template <bool SoftmaxOutput, bool CategoricalCrossEntropy>
+constexpr void check_softmax_with_cross_entropy() {
+    static_assert(SoftmaxOutput == CategoricalCrossEntropy,
+                  "ctnn: train a softmax_t output layer with categorical_cross_entropy_t, and use that loss only "
+                  "with softmax_t (see check_softmax_with_cross_entropy<softmax?, cross-entropy?>)");
+}
+
+template <class Loss>
+constexpr bool needs_softmax() {
+    if constexpr (requires { Loss::needs_softmax; }) {
+        return Loss::needs_softmax;
+    } else {
+        return false;
+    }
+}
+
 // Target o of a row: a number for one output, else element o.
 template <class TargetRow>
 constexpr double target_value(const TargetRow& y_true, std::size_t o) {
@@ -163,6 +181,8 @@ constexpr double target_value(const TargetRow& y_true, std::size_t o) {
 template <class Loss, step_use Use, class Network, class TargetRow, class Math = portable_math>
 constexpr void backprop(const Network& net, Network& sink, const typename Network::input_type& x,
                         const TargetRow& y_true, double learn_rate, Math math = {}) {
+    check_softmax_with_cross_entropy<layer_activation<typename Network::last_layer::activation_type>,
+                                     needs_softmax<Loss>()>();
     constexpr auto& offsets = activation_offsets<Network>;
     constexpr std::size_t last = Network::layer_count;
     double a[offsets[last + 1]] = {};  // the input, then every layer's outputs
@@ -199,7 +219,16 @@ constexpr Network gradient(const Network& net, const typename Network::input_typ
 template <class Loss = mse_t, class Network, class Inputs, class Targets>
 constexpr double loss_over(const Network& net, const Inputs& inputs, const Targets& targets) {
     constexpr std::size_t outs = Network::outputs;
-    const std::size_t count = bits::checked_row_count<Network>(inputs, targets) * outs;
+    const std::size_t rows = bits::checked_row_count<Network>(inputs, targets);
+    if constexpr (requires { Loss::sums_over_outputs; }) {  // numpy: -np.sum(y * log p, axis=1).mean()
+        const auto sample_sum = [&](std::size_t r) {
+            const auto prediction = net.forward(bits::row(inputs, r));
+            const auto& target = bits::row(targets, r);
+            return numpy_sum([&](std::size_t k) { return Loss::term(target[k], prediction[k]); }, 0, outs);
+        };
+        return -(numpy_sum(sample_sum, 0, rows) / static_cast<double>(rows));
+    }
+    const std::size_t count = rows * outs;
     std::size_t cached_row = static_cast<std::size_t>(-1);
     std::array<double, outs> prediction{};
     const auto term = [&](std::size_t k) {  // numpy_sum asks for rows in order
