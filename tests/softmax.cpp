@@ -3,7 +3,11 @@
 // Expected values: numpy's formulas, e = exp(z - z.max()); p = e / e.sum(),
 // in Python with math.exp (correctly rounded on these inputs).
 #include <array>
+#include <charconv>
 #include <cstddef>
+#include <fstream>
+#include <sstream>
+#include <string>
 #include <vector>
 
 #include <catch2/catch.hpp>
@@ -85,4 +89,48 @@ TEST_CASE("Iris: the header is the CSV", "[iris]") {
     STATIC_REQUIRE(ctnn_examples::iris::measurements[0] == std::array{5.1, 3.5, 1.4, 0.2});
     STATIC_REQUIRE(ctnn_examples::iris::measurements[149] == std::array{5.9, 3.0, 5.1, 1.8});
     STATIC_REQUIRE(ctnn_examples::iris::species_index[149] == 2);
+}
+
+namespace {
+// A hex float as Python's float.hex() writes it ("0x1.8p-1", "-0x0.0p+0").
+double from_hex(std::string text) {
+    const bool negative = !text.empty() && text[0] == '-';
+    if (negative) text.erase(0, 1);
+    REQUIRE(text.rfind("0x", 0) == 0);
+    double value = 0;
+    const auto [end, error] = std::from_chars(text.data() + 2, text.data() + text.size(), value, std::chars_format::hex);
+    REQUIRE((error == std::errc{} && end == text.data() + text.size()));
+    return negative ? -value : value;
+}
+}  // namespace
+
+TEST_CASE("Iris: runtime training gives the numpy reference's bits", "[softmax][iris][numpy]") {
+    // tests/numpy/softmax_iris.py: the same task written out with numpy.
+    std::ifstream file(CTNN_TEST_DATA_DIR "/iris_numpy.txt");
+    REQUIRE(file);
+    using task = ctnn_examples::iris_task;
+    std::vector<double> losses;
+    const auto net = ctnn::train<task::loss>(task::initial, task::inputs, task::targets, task::options,
+                                             [&](std::size_t, const auto& n) {
+                                                 losses.push_back(ctnn::loss_over<task::loss>(n, task::inputs, task::targets));
+                                             });
+    REQUIRE(losses.size() == 10);
+    std::string line;
+    for (std::size_t epoch = 0; epoch < 10; ++epoch) {
+        REQUIRE(std::getline(file, line));
+        std::istringstream words(line);
+        std::string word, number, loss_word, loss;
+        words >> word >> number >> loss_word >> loss;
+        REQUIRE(number == std::to_string(epoch));
+        CHECK(losses[epoch] == from_hex(loss));
+    }
+    std::size_t rows = 0;
+    for (; std::getline(file, line); ++rows) {
+        REQUIRE(rows < task::test_inputs.size());
+        std::istringstream words(line);
+        std::string p0, p1, p2;
+        words >> p0 >> p1 >> p2;
+        CHECK(net.feedforward(task::test_inputs[rows]) == std::array{from_hex(p0), from_hex(p1), from_hex(p2)});
+    }
+    CHECK(rows == task::test_inputs.size());
 }
