@@ -45,7 +45,7 @@ inline constexpr std::string_view usage =
     "  --name IDENT     the exported network's name (default trained_network): a C++\n"
     "                   identifier, not a keyword, std, ctnn, boost or main, with no\n"
     "                   leading '_' and no '__'\n"
-    "  --help           print this text\n";
+    "  --help, -h       print this text\n";
 
 struct parse_error {
     std::string message;
