@@ -54,6 +54,38 @@ TEST_CASE("bad files name the line and the problem", "[io][csv]") {
     CHECK(error_of("a,b,y\n" + std::string(70000, '1') + ",1,1\n").starts_with("people.csv:2: line longer than"));
 }
 
+TEST_CASE("a file without a header row is an error, not one data row fewer", "[io][csv]") {
+    const std::string message = "people.csv:1: this looks like a data row, not a header: the first row must name the "
+                                "columns, e.g. 'x1,x2,y' or 'name,x1,x2,y'";
+    CHECK(error_of("-2,-1,1\n25,6,0\n") == message);
+    CHECK(error_of("Alice,-2,-1,1\nBob,25,6,0\n") == message);  // names, but no header
+    CHECK(error_of("\n\n0.5,1e400,1\n1,2,0\n") == "people.csv:3" + message.substr(12));
+    // A header may contain digits, as long as it is not made of numbers.
+    CHECK(read("x1,x2,y\n1,2,1\n").inputs.size() == 1);
+    CHECK(read("name,2019,2020,y\nAlice,1,2,1\n").inputs.size() == 1);
+}
+
+TEST_CASE("a UTF-8 byte-order mark before the header is skipped", "[io][csv]") {
+    const std::string bom = "\xEF\xBB\xBF";
+    const auto named = read(bom + "name,weight,height,female\nAlice,-2,-1,1\n");
+    CHECK(named.names == std::vector<std::string>{"Alice"});
+    CHECK(named.inputs[0] == std::array{-2.0, -1.0});
+    CHECK(named.targets[0] == 1.0);
+    const auto unnamed = read(bom + "x1,x2,y\n0.5,2,0\n");
+    CHECK(unnamed.names == std::vector<std::string>{"row 1"});
+    CHECK(unnamed.inputs[0] == std::array{0.5, 2.0});
+    // Only at the very start of the file: elsewhere it is not part of a number.
+    CHECK(error_of("x1,x2,y\n" + bom + "1,2,0\n") == "people.csv:2: column 1: '" + bom + "1' is not a number");
+}
+
+TEST_CASE("a number beyond a double's range is reported as out of range", "[io][csv]") {
+    CHECK(error_of("a,b,y\n1e400,1,1\n") == "people.csv:2: column 1: '1e400' is out of range (beyond what a double holds)");
+    CHECK(error_of("a,b,y\n1,-1e400,1\n") == "people.csv:2: column 2: '-1e400' is out of range (beyond what a double holds)");
+    CHECK(error_of("a,b,y\n1,1e-400,1\n") == "people.csv:2: column 2: '1e-400' is out of range (beyond what a double holds)");
+    CHECK(error_of("a,b,y\n1,2,1e400x\n") == "people.csv:2: column 3: '1e400x' is not a number");
+    CHECK(read("a,b,y\n1.7e308,-4.9e-324,1\n").inputs[0] == std::array{1.7e308, -4.9e-324});
+}
+
 TEST_CASE("a missing file", "[io][csv]") {
     CHECK_THROWS_WITH(ctnn::io::read_csv_file<2>("/nonexistent/people.csv"), "/nonexistent/people.csv: cannot open for reading");
 }

@@ -2,17 +2,24 @@
 // compiler and checked with static_assert below; training runs the same
 // templates at runtime and prints what numpy prints after np.random.seed(N).
 #include <array>
+#include <cerrno>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <exception>
 #include <filesystem>
-#include <fstream>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
+
+#include <sys/stat.h>  // POSIX: fchmod, umask (the export's temporary file)
+#include <unistd.h>    // POSIX: write, fsync, close
 
 #include <ctnn/ctnn.hpp>
 #include <ctnn/io/csv.hpp>
@@ -37,30 +44,71 @@ struct person {
 // The tutorial's follow-up: two people the network has not seen.
 constexpr std::array<person, 2> new_people{{{"Emily", {-7, -3}}, {"Frank", {20, 2}}}};
 
-// Writes the header next to its final name, then renames it into place, so
-// that a failed export leaves no half-written file.
+// A file created under a name no other file has (mkstemp), next to `target`
+// (so that renaming it into place stays on one file system and is atomic).
+// Unless commit() renames it into place, it is closed and removed, whatever
+// fails and however: a failed export leaves no half-written header and no
+// temporary file, and touches no file of the user's.
+class temporary_file {
+public:
+    explicit temporary_file(const std::filesystem::path& target)
+        : target_(target), path_(target.string() + ".partial-XXXXXX") {
+        fd_ = ::mkstemp(path_.data());  // replaces the X's
+        if (fd_ < 0) fail("cannot open for writing");
+    }
+    temporary_file(const temporary_file&) = delete;
+    temporary_file& operator=(const temporary_file&) = delete;
+    ~temporary_file() {
+        if (fd_ >= 0) ::close(fd_);
+        if (!committed_) std::remove(path_.c_str());
+    }
+
+    void write(std::string_view text) {
+        while (!text.empty()) {
+            const ssize_t written = ::write(fd_, text.data(), text.size());
+            if (written < 0 && errno == EINTR) continue;
+            if (written == 0) errno = EIO;  // no progress and no reason given
+            if (written <= 0) fail("write failed");
+            text.remove_prefix(static_cast<std::size_t>(written));
+        }
+    }
+
+    // Gives the file a new file's usual permissions (mkstemp's are 0600),
+    // writes it to the disk, closes it and renames it to the target.
+    void commit() {
+        const mode_t mask = ::umask(0);
+        ::umask(mask);
+        if (::fchmod(fd_, 0666 & ~mask) != 0) fail("cannot set permissions");
+        if (::fsync(fd_) != 0) fail("write failed");
+        const int fd = std::exchange(fd_, -1);
+        if (::close(fd) != 0) fail("write failed");
+        if (std::rename(path_.c_str(), target_.c_str()) != 0) fail("cannot write");
+        committed_ = true;
+    }
+
+private:
+    // errno is read first: cleaning up (in the destructor) may change it.
+    [[noreturn]] void fail(const std::string& what) const {
+        throw ctnn::io::data_error(target_.string() + ": " + what + ": " + std::strerror(errno));
+    }
+
+    std::filesystem::path target_;
+    std::string path_;
+    int fd_ = -1;
+    bool committed_ = false;
+};
+
 void export_header(const ctnn_train::options& opts, const notebook_network& net, const std::string& description,
                    std::span<const std::string> labels, std::span<const std::array<double, 2>> inputs) {
     const std::filesystem::path target = opts.export_file;
-    std::filesystem::path temporary = target;
-    temporary += ".partial";
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        if (!out) throw ctnn::io::data_error(opts.export_file + ": cannot open for writing");
-        ctnn::io::write_header(out, net, opts.export_name, description, labels, inputs);
-        out.flush();
-        if (!out) {
-            std::error_code ignored;
-            std::filesystem::remove(temporary, ignored);
-            throw ctnn::io::data_error(opts.export_file + ": write failed");
-        }
-    }
-    std::error_code ec;
-    std::filesystem::rename(temporary, target, ec);
-    if (ec) {
-        std::filesystem::remove(temporary, ec);
-        throw ctnn::io::data_error(opts.export_file + ": cannot write: " + ec.message());
-    }
+    std::error_code ignored;
+    if (std::filesystem::is_directory(target, ignored))
+        throw ctnn::io::data_error(opts.export_file + ": is a directory, not a file");
+    std::ostringstream header;  // written in full before any file is created
+    ctnn::io::write_header(header, net, opts.export_name, description, labels, inputs);
+    temporary_file file(target);
+    file.write(header.str());
+    file.commit();
 }
 
 int run(const ctnn_train::options& opts) {

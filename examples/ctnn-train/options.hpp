@@ -42,8 +42,10 @@ inline constexpr std::string_view usage =
     "  --data FILE      train on a CSV file instead: a header row, then rows of two\n"
     "                   inputs and a target in [0, 1]; an optional first column 'name'\n"
     "  --export FILE    write the trained network as a C++ header that checks itself\n"
-    "  --name IDENT     the exported network's name (default trained_network)\n"
-    "  --help           print this text\n";
+    "  --name IDENT     the exported network's name (default trained_network): a C++\n"
+    "                   identifier, not a keyword, std, ctnn, boost or main, with no\n"
+    "                   leading '_' and no '__'\n"
+    "  --help, -h       print this text\n";
 
 struct parse_error {
     std::string message;
@@ -102,7 +104,8 @@ inline std::variant<options, parse_error> parse(std::span<const std::string_view
             if (value.empty()) return parse_error{std::string(name) + " needs a file name"};
             (name == "--data" ? opts.data_file : opts.export_file) = std::string(value);
         } else if (name == "--name") {
-            if (!ctnn::io::is_identifier(value)) return parse_error{bad + "expected a C++ identifier"};
+            if (const std::string problem = ctnn::io::export_name_problem(value); !problem.empty())
+                return parse_error{bad + problem};
             opts.export_name = std::string(value);
             name_given = true;
         } else if (name == "--seed") {

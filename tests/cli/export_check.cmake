@@ -10,8 +10,9 @@ execute_process(COMMAND ${PROGRAM} --data ${DATA} --log-every 0 --export ${WORK_
 if(NOT status EQUAL 0 OR NOT EXISTS ${WORK_DIR}/people_net.hpp)
   message(FATAL_ERROR "export failed (${status}):\n${out}\n${err}")
 endif()
-if(EXISTS ${WORK_DIR}/people_net.hpp.partial)
-  message(FATAL_ERROR "a temporary file was left behind")
+file(GLOB left_behind ${WORK_DIR}/people_net.hpp?*)  # the temporary file is people_net.hpp.partial-XXXXXX
+if(left_behind)
+  message(FATAL_ERROR "a temporary file was left behind: ${left_behind}")
 endif()
 
 function(compile header expect_success)

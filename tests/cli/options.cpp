@@ -51,6 +51,12 @@ TEST_CASE("data and export options", "[cli]") {
     CHECK(error_of({"--export", "x.hpp", "--name", "my-net"}) ==
           "invalid value 'my-net' for --name: expected a C++ identifier");
     CHECK(error_of({"--data", ""}) == "--data needs a file name");
+    CHECK(error_of({"--export", "x.hpp", "--name", "int"}) == "invalid value 'int' for --name: 'int' is a C++ keyword");
+    CHECK(error_of({"--export", "x.hpp", "--name=ctnn"}) ==
+          "invalid value 'ctnn' for --name: 'ctnn' is already a global name in the exported header");
+    CHECK(error_of({"--export", "x.hpp", "--name", "_Net"}) ==
+          "invalid value '_Net' for --name: names starting with '_' are reserved at global scope");
+    CHECK(error_of({"--export", "x.hpp", "--name", "a__b"}) == "invalid value 'a__b' for --name: names containing '__' are reserved");
 }
 
 TEST_CASE("bad arguments name the problem", "[cli]") {

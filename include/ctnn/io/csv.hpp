@@ -3,6 +3,11 @@
 //   name,weight,height,female      <- a header row (a first column "name" is optional)
 //   Alice,-2,-1,1                  <- inputs, then the target in [0, 1]
 //
+// The header is required, and must not look like data (numbers where the
+// inputs and target go): a file that starts with a data row is an error, not
+// a file whose first row is quietly taken for column names. A UTF-8
+// byte-order mark at the start (as some spreadsheets write) is skipped.
+//
 // Every problem is reported as a ctnn::io::data_error whose message starts
 // with "FILE:LINE: ".
 #ifndef CTNN_IO_CSV_HPP
@@ -57,6 +62,24 @@ inline std::vector<std::string_view> split(std::string_view line) {
     }
 }
 
+// True for a cell that from_chars reads entirely as a number (in range or not).
+inline bool is_number(std::string_view cell) {
+    double value = 0;
+    const auto [end, ec] = std::from_chars(cell.data(), cell.data() + cell.size(), value);
+    return !cell.empty() && end == cell.data() + cell.size() &&
+           (ec == std::errc{} || ec == std::errc::result_out_of_range);
+}
+
+// A data row in the header's place: every cell a number, or every cell but a
+// first one (a name).
+inline bool looks_like_data(const std::vector<std::string_view>& cells) {
+    for (std::size_t c = cells.size() > 1 ? 1 : 0; c < cells.size(); ++c)
+        if (!is_number(cells[c])) return false;
+    return true;
+}
+
+inline constexpr std::string_view utf8_byte_order_mark = "\xEF\xBB\xBF";
+
 }  // namespace detail
 
 // Reads `in`; `file` names it in error messages.
@@ -78,11 +101,16 @@ labelled_data<Inputs> read_csv(std::istream& in, const std::string& file) {
         const auto length = static_cast<std::size_t>(in.gcount()) - (in.eof() ? 0 : 1);  // without the '\n'
         if ((in.fail() && !in.eof()) || length > max_csv_line_length)  // the buffer filled up
             throw fail("line longer than " + std::to_string(max_csv_line_length) + " characters");
-        const std::string line(buffer.data(), length);
-        if (line.find('\0') != std::string::npos) throw fail("binary data (a NUL byte) is not CSV");
+        std::string_view line(buffer.data(), length);
+        if (line_number == 1 && line.starts_with(detail::utf8_byte_order_mark))
+            line.remove_prefix(detail::utf8_byte_order_mark.size());
+        if (line.find('\0') != std::string_view::npos) throw fail("binary data (a NUL byte) is not CSV");
         if (detail::trim(line).empty()) continue;
         const auto cells = detail::split(line);
         if (columns == 0) {  // the header row
+            if (detail::looks_like_data(cells))
+                throw fail("this looks like a data row, not a header: the first row must name the columns, "
+                           "e.g. 'x1,x2,y' or 'name,x1,x2,y'");
             named = cells.front() == "name";
             columns = cells.size();
             const std::size_t expected = Inputs + 1 + (named ? 1 : 0);
@@ -100,6 +128,9 @@ labelled_data<Inputs> read_csv(std::istream& in, const std::string& file) {
             const std::string_view cell = cells[first + c];
             double value = 0;
             const auto [end, ec] = std::from_chars(cell.data(), cell.data() + cell.size(), value);
+            if (!cell.empty() && ec == std::errc::result_out_of_range && end == cell.data() + cell.size())
+                throw fail("column " + std::to_string(first + c + 1) + ": '" + std::string(cell) +
+                           "' is out of range (beyond what a double holds)");
             if (cell.empty() || ec != std::errc{} || end != cell.data() + cell.size())
                 throw fail("column " + std::to_string(first + c + 1) + ": '" + std::string(cell) + "' is not a number");
             if (!std::isfinite(value))

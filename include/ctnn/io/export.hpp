@@ -4,17 +4,23 @@
 // hex-float literal (no bit lost), and static_asserts that it reproduces, at
 // compile time, every prediction given to write_header, bit for bit, and its
 // parameters' fingerprint. Including it alone compiles; editing any weight
-// breaks the build.
+// breaks the build. Nothing from the data (row names) or the caller
+// (description) reaches it unescaped, and the output does not depend on the
+// locale.
 #ifndef CTNN_IO_EXPORT_HPP
 #define CTNN_IO_EXPORT_HPP
 
 #include <array>
+#include <charconv>
+#include <cmath>
 #include <cstddef>
 #include <cstdio>
 #include <ostream>
 #include <span>
+#include <stdexcept>
 #include <string>
 #include <string_view>
+#include <system_error>
 #include <type_traits>
 
 #include <boost/hana/for_each.hpp>
@@ -35,11 +41,61 @@ inline bool is_identifier(std::string_view name) {
     return true;
 }
 
-// The exact value as a hex-float literal, e.g. 0x1.c3d5p+0.
+// Why `name` cannot name an exported network (a global constexpr object), or
+// "" if it can. Beyond being an identifier: not a keyword (C++20, with the
+// alternative tokens), not reserved (a leading '_', or '__' anywhere), and not
+// a global name the header itself relies on.
+inline std::string export_name_problem(std::string_view name) {
+    static constexpr std::string_view keywords[] = {
+        "alignas", "alignof", "and", "and_eq", "asm", "auto", "bitand", "bitor", "bool", "break", "case", "catch",
+        "char", "char8_t", "char16_t", "char32_t", "class", "compl", "concept", "const", "consteval", "constexpr",
+        "constinit", "const_cast", "continue", "co_await", "co_return", "co_yield", "decltype", "default", "delete",
+        "do", "double", "dynamic_cast", "else", "enum", "explicit", "export", "extern", "false", "float", "for",
+        "friend", "goto", "if", "inline", "int", "long", "mutable", "namespace", "new", "noexcept", "not", "not_eq",
+        "nullptr", "operator", "or", "or_eq", "private", "protected", "public", "register", "reinterpret_cast",
+        "requires", "return", "short", "signed", "sizeof", "static", "static_assert", "static_cast", "struct",
+        "switch", "template", "this", "thread_local", "throw", "true", "try", "typedef", "typeid", "typename",
+        "union", "unsigned", "using", "virtual", "void", "volatile", "wchar_t", "while", "xor", "xor_eq"};
+    static constexpr std::string_view taken[] = {"std", "ctnn", "boost", "main"};
+    if (!is_identifier(name)) return "expected a C++ identifier";
+    std::string quoted = "'";  // appended, not "'" + name: GCC 12 warns about that (-Wrestrict, falsely)
+    quoted.append(name) += "'";
+    for (std::string_view keyword : keywords)
+        if (name == keyword) return quoted + " is a C++ keyword";
+    for (std::string_view global : taken)
+        if (name == global) return quoted + " is already a global name in the exported header";
+    if (name.front() == '_') return "names starting with '_' are reserved at global scope";
+    if (name.find("__") != std::string_view::npos) return "names containing '__' are reserved";
+    return "";
+}
+
+// The exact value as a hex-float literal, e.g. 0x1.c3d5p+0, whatever the
+// locale (printf's %a would write 0x1,c3d5p+0 under de_DE).
 inline std::string hex_literal(double value) {
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%a", value);
-    return buffer;
+    if (!std::isfinite(value)) throw std::domain_error("ctnn::io::hex_literal: a weight or prediction is not finite");
+    char digits[32];  // to_chars writes no "0x": "-1.8p+0" for -1.5
+    const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, std::fabs(value), std::chars_format::hex);
+    if (ec != std::errc{}) throw std::logic_error("ctnn::io::hex_literal: buffer too small");
+    return (std::signbit(value) ? "-0x" : "0x") + std::string(digits, end);
+}
+
+// Text from outside (row names, file names) made safe to put in a `//`
+// comment: printable ASCII stays, every other byte and every backslash
+// becomes \xNN. No newline or carriage return can end the comment early, and
+// no backslash can end a line, where it would continue the comment onto the
+// next line and hide the check written there.
+inline std::string comment_text(std::string_view text) {
+    std::string safe;
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte >= 0x20 && byte < 0x7f && c != '\\') {
+            safe += c;
+        } else {
+            constexpr char hex[] = "0123456789abcdef";
+            safe += {'\\', 'x', hex[byte >> 4], hex[byte & 0xf]};
+        }
+    }
+    return safe;
 }
 
 namespace detail {
@@ -59,11 +115,17 @@ std::string layer_type_name() {
 
 }  // namespace detail
 
-// Writes the header. `description` becomes its first comment line; `labels`
-// and `inputs` are the rows whose predictions it asserts.
+// Writes the header: one static_assert per row of `inputs` (its prediction,
+// with its label from `labels` as a comment), then one on the fingerprint.
+// `description` becomes its first comment line. Labels and description are
+// escaped (comment_text); `name` must pass export_name_problem, else
+// std::invalid_argument. The text is built first and written in one go, so
+// the stream's locale plays no part.
 template <class Network>
 void write_header(std::ostream& out, const Network& net, std::string_view name, std::string_view description,
                   std::span<const std::string> labels, std::span<const typename Network::input_type> inputs) {
+    if (const std::string problem = export_name_problem(name); !problem.empty())
+        throw std::invalid_argument("ctnn::io::write_header: invalid name '" + comment_text(name) + "': " + problem);
     std::string type = "ctnn::basic_network<";
     std::string layers;
     bool first = true;
@@ -79,24 +141,28 @@ void write_header(std::ostream& out, const Network& net, std::string_view name, 
     });
     type += ">";
 
-    std::string guard = "CTNN_EXPORTED_";
-    for (char c : name) guard += static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+    // The name as it is (identifiers are case-sensitive, macros too), so
+    // networks whose names differ only in case get different guards; the name
+    // starts with no '_' and has no "__", so neither has the guard.
+    const std::string guard = "CTNN_EXPORTED_HPP_" + std::string(name);
+    const std::string asserts = std::to_string(inputs.size() + 1);
 
-    out << "// " << description << "\n"
-        << "// Generated by ctnn. Do not edit: the static_asserts below recompute, at compile\n"
-        << "// time, every prediction printed when it was trained, and the weights' fingerprint.\n"
-        << "#ifndef " << guard << "_HPP\n#define " << guard << "_HPP\n\n"
-        << "#include <ctnn/activation.hpp>\n#include <ctnn/fingerprint.hpp>\n#include <ctnn/network.hpp>\n\n"
-        << "inline constexpr " << type << " " << name << "(\n" << layers << ");\n\n";
+    std::string text = "// " + comment_text(description) + "\n" +
+        "// Generated by ctnn. Do not edit: its " + asserts + " static_asserts recompute, at compile time, the\n" +
+        "// prediction printed for each training row, then the weights' fingerprint.\n" +
+        "#ifndef " + guard + "\n#define " + guard + "\n\n" +
+        "#include <ctnn/activation.hpp>\n#include <ctnn/fingerprint.hpp>\n#include <ctnn/network.hpp>\n\n" +
+        "inline constexpr " + type + " " + std::string(name) + "(\n" + layers + ");\n\n";
     for (std::size_t r = 0; r < inputs.size(); ++r) {
-        const auto prediction = net.forward(inputs[r]);
-        out << "static_assert(" << name << ".forward(" << detail::list(inputs[r]) << ") == std::array<double, "
-            << Network::outputs << ">" << detail::list(prediction) << ");  // " << (r < labels.size() ? labels[r] : "")
-            << "\n";
+        text += "static_assert(" + std::string(name) + ".forward(" + detail::list(inputs[r]) + ") == std::array<double, " +
+                std::to_string(Network::outputs) + ">" + detail::list(net.forward(inputs[r])) + ");";
+        if (r < labels.size() && !labels[r].empty()) text += "  // " + comment_text(labels[r]);
+        text += "\n";
     }
     char hash[32];
     std::snprintf(hash, sizeof hash, "0x%016llxu", static_cast<unsigned long long>(fingerprint(net)));
-    out << "static_assert(ctnn::fingerprint(" << name << ") == " << hash << ");\n\n#endif\n";
+    text += "static_assert(ctnn::fingerprint(" + std::string(name) + ") == " + hash + ");\n\n#endif\n";
+    out << text;
 }
 
 }  // namespace ctnn::io
