@@ -12,11 +12,11 @@
 CTNN_BEGIN_SEPARATE_ROUNDING
 namespace ctnn {
 
-// The sum of term(0) + ... + term(n - 1) in numpy's pairwise order (what
-// ndarray.sum() and .mean() do for float64): below 8 terms a plain loop, up to
-// 128 eight interleaved partial sums, beyond that halves added recursively.
+namespace bits {
+// numpy's pairwise sum of one buffer: below 8 terms a plain loop, up to 128
+// eight interleaved partial sums, beyond that halves added recursively.
 template <class Term>
-constexpr double numpy_sum(Term term, std::size_t first, std::size_t n) {
+constexpr double numpy_pairwise_sum(Term term, std::size_t first, std::size_t n) {
     if (n < 8) {
         double sum = 0.0;
         for (std::size_t i = 0; i < n; ++i) sum += term(first + i);
@@ -34,7 +34,21 @@ constexpr double numpy_sum(Term term, std::size_t first, std::size_t n) {
     }
     std::size_t half = n / 2;
     half -= half % 8;
-    return numpy_sum(term, first, half) + numpy_sum(term, first + half, n - half);
+    return numpy_pairwise_sum(term, first, half) + numpy_pairwise_sum(term, first + half, n - half);
+}
+}  // namespace bits
+
+// The sum of term(first) + ... + term(first + n - 1) in numpy's order (what
+// ndarray.sum() and .mean() do for float64): numpy reduces in buffers of
+// 8192 elements, sums each buffer pairwise, and adds the buffers' sums in
+// turn (tests/numpy_sum.cpp checks both, against numpy's own results).
+template <class Term>
+constexpr double numpy_sum(Term term, std::size_t first, std::size_t n) {
+    constexpr std::size_t buffer = 8192;
+    double sum = bits::numpy_pairwise_sum(term, first, n < buffer ? n : buffer);
+    for (std::size_t done = buffer; done < n; done += buffer)
+        sum += bits::numpy_pairwise_sum(term, first + done, n - done < buffer ? n - done : buffer);
+    return sum;
 }
 
 // The mean of term(y_true[i], y_pred[i]) over all i, summed in numpy's order.
