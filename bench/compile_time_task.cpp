@@ -9,9 +9,14 @@
 //      (ctnn::train directly): how far the default limits reach unchunked
 //   6  the notebook's task as a plain hand-written constexpr loop over
 //      ctnn::exp, in chunks of 250 epochs (the baseline for task 1)
+//   7  Iris, 4-8-3 ReLU/softmax, 10 epochs of 120 flowers (ctnn::trained),
+//      and its held-out count (examples/iris.cpp)
 #include <ctnn/ctnn.hpp>
 
 #include "notebook_tasks.hpp"
+#if CTNN_TASK == 7
+#include "iris_task.hpp"
+#endif
 
 #if CTNN_TASK == 1
 constexpr auto trained = ctnn::trained<ctnn_examples::notebook_task>;
@@ -86,6 +91,10 @@ constexpr plain_network chunk2 = train_plain(chunk1, 250);
 constexpr plain_network chunk3 = train_plain(chunk2, 250);
 constexpr plain_network trained = train_plain(chunk3, 250);
 static_assert(feedforward(trained, -2, -1) == 0.9752078786915166);
+#elif CTNN_TASK == 7
+using task = ctnn_examples::iris_task;
+constexpr auto trained = ctnn::trained<task>;
+static_assert(ctnn::correct_predictions(trained, task::test_inputs, task::test_targets) >= 28);
 #endif
 
 int main() {}

@@ -41,7 +41,7 @@ def run(cmd, **kw):
     return subprocess.run(cmd, check=True, capture_output=True, text=True, **kw)
 
 
-def compile_once(cxx, defines):
+def compile_once(cxx, defines, source=None, includes=()):
     """Seconds and peak MB of compiling compile_time_task.cpp; None if it fails.
 
     -fsyntax-only: constant evaluation is front-end work, and no output file is
@@ -50,7 +50,8 @@ def compile_once(cxx, defines):
     with tempfile.NamedTemporaryFile() as timing:
         cmd = ["/usr/bin/time", "-f", "%e %M", "-o", timing.name, cxx, "-std=c++20",
                "-I" + os.path.join(ROOT, "include"), "-I" + os.path.join(ROOT, "examples"),
-               "-fsyntax-only", os.path.join(HERE, "compile_time_task.cpp")]
+               "-fsyntax-only", source or os.path.join(HERE, "compile_time_task.cpp")]
+        cmd += ["-I" + i for i in includes]
         cmd += ["-D%s=%s" % kv for kv in defines.items()]
         ok = subprocess.run(cmd, capture_output=True).returncode == 0
         seconds, kb = open(timing.name).read().split()[-2:]
@@ -70,7 +71,19 @@ def compile_median(cxx, defines, runs):
     return (statistics.median(measured[0]), measured[1]) if measured else None
 
 
-def compile_time(results, smoke):
+def digits_header(build):
+    """Trains the digits network (examples/digits.cpp) and writes its header
+    into BUILD/bench/digits, for the digits check's compile time."""
+    out = os.path.join(build, "bench", "digits")
+    os.makedirs(out, exist_ok=True)
+    binary = os.path.join(out, "digits")
+    run(["g++", "-std=c++20", "-O2", "-I" + os.path.join(ROOT, "include"), "-I" + os.path.join(ROOT, "examples"),
+         os.path.join(ROOT, "examples", "digits.cpp"), "-o", binary])
+    run([binary, os.path.join(out, "digits_network.hpp")])
+    return out
+
+
+def compile_time(results, smoke, digits_dir):
     runs = 1 if smoke else 3
     epochs_points = [0, 1000] if smoke else [0, 250, 500, 1000, 1500, 2000]
     width_points = [2, 4] if smoke else [2, 4, 8, 16, 32]
@@ -83,7 +96,7 @@ def compile_time(results, smoke):
         results["ct_baseline_peak_mb_" + tag] = base_mb
         # Extra seconds over the TU without training: the median, and the
         # min-max of the runs against the baseline's median.
-        for name, task in (("seed_train", 1), ("xor", 2), ("handwritten", 6)):
+        for name, task in (("seed_train", 1), ("xor", 2), ("handwritten", 6), ("iris", 7)):
             times, mb = compile_runs(cxx, {"CTNN_TASK": task}, runs)
             results["ct_%s_s_%s" % (name, tag)] = statistics.median(times) - base
             results["ct_%s_s_%s_range" % (name, tag)] = [min(times) - base, max(times) - base]
@@ -105,6 +118,14 @@ def compile_time(results, smoke):
             else:
                 low = mid
         results["ct_single_evaluation_max_epochs_" + tag] = low
+        # The digits check: the whole translation unit, including the data and
+        # the exported network (digits_header() wrote it).
+        times = [compile_once(cxx, {}, os.path.join(ROOT, "examples", "digits_check.cpp"), (digits_dir,))
+                 for _ in range(runs)]
+        if all(times):
+            results["ct_digits_check_s_" + tag] = statistics.median(t[0] for t in times)
+            results["ct_digits_check_s_%s_range" % tag] = [min(t[0] for t in times), max(t[0] for t in times)]
+            results["ct_digits_check_peak_mb_" + tag] = max(t[1] for t in times)
     results["ct_sweeps"] = sweeps
 
 
@@ -242,7 +263,7 @@ def main():
     machine(results)
     runtime(results, build, smoke)
     constant_feedforward(results)
-    compile_time(results, smoke)
+    compile_time(results, smoke, digits_header(build))
     json.dump(results, open(os.path.join(out_dir, "results.json"), "w"), indent=1, sort_keys=True)
     charts(results, out_dir)
     print(json.dumps({k: v for k, v in results.items() if k != "ct_sweeps"}, indent=1, sort_keys=True))
