@@ -180,6 +180,7 @@ def runtime_of(results, binary, tag, smoke):
 
     for key, name, factor in (
             ("ff_ctnn_ns", "ff_ctnn", 1e9), ("ff_handwritten_ns", "ff_handwritten", 1e9),
+            ("ff_handwritten_exp_fma_ns", "ff_handwritten_exp_fma", 1e9),
             ("ff_constant_ns", "ff_constant", 1e9),
             ("sgd_ctnn_s", "sgd_ctnn", 1), ("sgd_handwritten_s", "sgd_handwritten", 1),
             ("batch_ctnn_s", "batch_ctnn", 1), ("batch_ctnn_loop_s", "batch_ctnn_feedforward_loop", 1),
