@@ -44,8 +44,10 @@ constexpr std::size_t step_cost() {
 }
 
 // As many epochs per constant evaluation as fit in three quarters of the
-// compiler's default budget: Clang counts about 1.05 steps per unit against
-// its 1,048,576; GCC about 9 operations per unit against its 33,554,432.
+// compiler's default budget: Clang counted about 1.05 steps per unit against
+// its 1,048,576, GCC about 9 operations per unit against its 33,554,432,
+// when this was calibrated; steps have become cheaper since (about half of
+// that, docs/compile-time.md), a margin kept for costlier activations.
 // Fewer, longer evaluations compile faster. A task may set its own number.
 template <class Task>
 constexpr std::size_t epochs_per_evaluation() {
