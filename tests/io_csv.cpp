@@ -89,3 +89,41 @@ TEST_CASE("a number beyond a double's range is reported as out of range", "[io][
 TEST_CASE("a missing file", "[io][csv]") {
     CHECK_THROWS_WITH(ctnn::io::read_csv_file<2>("/nonexistent/people.csv"), "/nonexistent/people.csv: cannot open for reading");
 }
+
+namespace {
+const std::vector<std::string> species{"setosa", "versicolor", "virginica"};
+
+ctnn::io::classified_data<2> read_classes(const std::string& text) {
+    std::istringstream in(text);
+    return ctnn::io::read_classified_csv<2>(in, "iris.csv", species);
+}
+
+std::string class_error_of(const std::string& text) {
+    try {
+        read_classes(text);
+    } catch (const ctnn::io::data_error& e) {
+        return e.what();
+    }
+    return "(no error)";
+}
+}  // namespace
+
+TEST_CASE("classification data: inputs and class indices", "[io][csv][classes]") {
+    const auto data = read_classes("a,b,species\n1,2,virginica\n3,4,setosa\n5,6,versicolor\n");
+    CHECK(data.inputs == std::vector<std::array<double, 2>>{{1, 2}, {3, 4}, {5, 6}});
+    CHECK(data.classes == std::vector<std::size_t>{2, 0, 1});
+}
+
+TEST_CASE("classification data: bad files name the problem", "[io][csv][classes]") {
+    const std::string header = "a,b,species\n";
+    const std::string each = "1,2,setosa\n1,2,versicolor\n1,2,virginica\n";
+    CHECK(class_error_of(header + each + "1,2,rose\n") ==
+          "iris.csv:5: class 'rose' is not one of the classes (setosa, versicolor, virginica)");
+    CHECK(class_error_of(header + each + "1,setosa\n") == "iris.csv:5: expected 3 columns, found 2");
+    CHECK(class_error_of(header + "1,2,setosa\n1,2,virginica\n") == "iris.csv: class 'versicolor' has no rows");
+    CHECK(class_error_of(header + each + "nan,2,setosa\n") == "iris.csv:5: column 1: 'nan' is not finite");
+    CHECK(class_error_of(header + each + "1e400,2,setosa\n") ==
+          "iris.csv:5: column 1: '1e400' is out of range (beyond what a double holds)");
+    CHECK(class_error_of("a,b,c,species\n") == "iris.csv:1: the header has 4 columns; expected 3 (2 inputs, then the class)");
+    CHECK(class_error_of(header) == "iris.csv: no data rows after the header");
+}
