@@ -188,8 +188,22 @@ constexpr basic_network<Layers...> make_network(const Layers&... layers) {
 }
 
 namespace bits {
+// Instantiated with the type, so that the message names it. (The concept is
+// an either-or, and compilers say little about why both sides failed.)
+template <class NotAnActivation>
+constexpr bool check_activation() {
+    static_assert(activation<NotAnActivation>,
+                  "ctnn: not an activation (see check_activation<T>): a neuron activation needs "
+                  "'double operator()(double) const' and 'static double derivative_from_output(double)' (the "
+                  "derivative from the neuron's output, as sigmoid_t's f * (1 - f)); a whole-layer one, "
+                  "like softmax_t, needs 'static void apply(double (&buffer)[N], size_t first, size_t count)' "
+                  "and derivative_from_output");
+    return true;
+}
+
 template <class Topology, class... Activations>
 constexpr auto network_type() {
+    static_assert((check_activation<Activations>() && ...));
     constexpr std::size_t layer_count = Topology::layer_count;
     static_assert(sizeof...(Activations) <= 1 || sizeof...(Activations) == layer_count,
                   "ctnn::network: give no activation (sigmoid for all layers), one for all layers, "
