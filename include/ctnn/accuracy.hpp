@@ -56,7 +56,7 @@ constexpr std::size_t correct_predictions(const Network& net, const Inputs& inpu
     const std::size_t end = count > rows - (first < rows ? first : rows) ? rows : first + count;
     std::size_t correct = 0;
     for (std::size_t r = first; r < end; ++r)
-        correct += class_of(net.forward(bits::row(inputs, r))) == class_of(bits::row(targets, r)) ? 1 : 0;
+        correct += class_of(net.forward(bits::as_row<Network::inputs>(bits::row(inputs, r)))) == class_of(bits::row(targets, r)) ? 1 : 0;
     return correct;
 }
 

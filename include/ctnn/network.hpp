@@ -14,6 +14,7 @@
 #include <cstddef>
 #include <limits>
 #include <type_traits>
+#include <utility>
 
 #include <boost/hana/at.hpp>
 #include <boost/hana/back.hpp>
@@ -122,8 +123,10 @@ struct basic_network {
     template <std::size_t I>
     constexpr const auto& layer() const { return layers[hana::size_c<I>]; }
 
-    // The output layer's values, as an array whatever their number. Math
-    // chooses the implementation of exp (the same bits from each, math.hpp).
+    // The output layer's values, always a std::array<double, outputs>, even
+    // for one output: what generic code calls. (feedforward, below, answers
+    // with a plain double for one output, as the notebook does.) Math chooses
+    // the implementation of exp (the same bits from each, math.hpp).
     template <class Math = bits::portable_math>
     constexpr std::array<double, outputs> forward(const input_type& x, Math math = {}) const {
         return hana::fold_left(layers, x, [math](const auto& in, const auto& layer) { return layer.forward(in, math); });
@@ -138,7 +141,9 @@ struct basic_network {
         }
     }
 
-    // The network's answer for input x: a number for one output, else an array.
+    // The network's answer for input x, as the notebook's feedforward gives it:
+    // a double for one output, else a std::array (forward, above, always
+    // gives the array).
     // x is a std::array or a braced list, net.feedforward({2, 3}); one of the
     // wrong size fails to compile with a message naming both sizes. At runtime
     // it uses the fastest exp the CPU has (bits/dispatch.hpp): the same bits.
@@ -180,6 +185,17 @@ struct basic_network {
         return hana::equal(a.layers, b.layers);
     }
 };
+
+// Calls f(index, layer) for every layer in order: index is a
+// std::integral_constant<std::size_t, I> (a constant expression, usable as a
+// template argument), layer a reference to the layer (a ctnn::dense), const
+// if net is. Generic code walks a network's layers with it.
+template <class Network, class F>
+constexpr void for_each_layer(Network& net, F&& f) {
+    [&]<std::size_t... I>(std::index_sequence<I...>) {
+        (f(std::integral_constant<std::size_t, I>{}, hana::at_c<I>(net.layers)), ...);
+    }(std::make_index_sequence<std::remove_const_t<Network>::layer_count>{});
+}
 
 // Builds a network from its layers; the layer types make the network's type.
 template <class... Layers>

@@ -66,8 +66,8 @@ constexpr std::size_t checked_row_count(const Inputs& inputs, const Targets& tar
                       std::ranges::random_access_range<Targets> && std::ranges::sized_range<Targets>,
                   "ctnn: inputs and targets must be sized random-access ranges (std::array, std::vector, std::span)");
     using input_row = std::ranges::range_value_t<Inputs>;
-    static_assert(std::is_same_v<input_row, std::array<double, row_width<input_row>()>>,
-                  "ctnn: each input row must be a std::array<double, N>");
+    static_assert(std::is_arithmetic_v<input_row> || std::is_same_v<input_row, std::array<double, row_width<input_row>()>>,
+                  "ctnn: each input row must be a std::array<double, N>, or a number for a one-input network");
     check_input_rows<row_width<input_row>(), Network::inputs>();
     check_target_rows<row_width<std::ranges::range_value_t<Targets>>(), Network::outputs>();
     if (std::ranges::size(inputs) != std::ranges::size(targets))
@@ -167,31 +167,31 @@ constexpr bool needs_softmax() {
     }
 }
 
-// Target o of a row: a number for one output, else element o.
-template <class TargetRow>
-constexpr double target_value(const TargetRow& y_true, std::size_t o) {
-    if constexpr (std::is_arithmetic_v<TargetRow>) {
-        return static_cast<double>(y_true);
+// Element i of a data row: the number itself for a row of one, else row[i].
+template <class Row>
+constexpr double row_value(const Row& row, std::size_t i) {
+    if constexpr (std::is_arithmetic_v<Row>) {
+        return static_cast<double>(row);
     } else {
-        return y_true[o];
+        return row[i];
     }
 }
 
 // Forward and backward for one sample; every parameter's step goes to `sink`.
-template <class Loss, step_use Use, class Network, class TargetRow, class Math = portable_math>
-constexpr void backprop(const Network& net, Network& sink, const typename Network::input_type& x,
-                        const TargetRow& y_true, double learn_rate, Math math = {}) {
+template <class Loss, step_use Use, class Network, class InputRow, class TargetRow, class Math = portable_math>
+constexpr void backprop(const Network& net, Network& sink, const InputRow& x, const TargetRow& y_true,
+                        double learn_rate, Math math = {}) {
     check_softmax_with_cross_entropy<layer_activation<typename Network::last_layer::activation_type>,
                                      needs_softmax<Loss>()>();
     constexpr auto& offsets = activation_offsets<Network>;
     constexpr std::size_t last = Network::layer_count;
     double a[offsets[last + 1]] = {};  // the input, then every layer's outputs
     double g[offsets[last + 1]] = {};  // learning rate times dL/d(each of those)
-    for (std::size_t i = 0; i < Network::inputs; ++i) a[i] = x[i];
+    for (std::size_t i = 0; i < Network::inputs; ++i) a[i] = row_value(x, i);
     forward_from<0>(net, a, math);
     for (std::size_t o = 0; o < Network::outputs; ++o)
         g[offsets[last] + o] =
-            learn_rate * Loss::gradient(target_value(y_true, o), a[offsets[last] + o], Network::outputs);
+            learn_rate * Loss::gradient(row_value(y_true, o), a[offsets[last] + o], Network::outputs);
     backward_from<last - 1, Use>(net, sink, a, g);
 }
 
@@ -222,7 +222,7 @@ constexpr double loss_over(const Network& net, const Inputs& inputs, const Targe
     const std::size_t rows = bits::checked_row_count<Network>(inputs, targets);
     if constexpr (requires { Loss::sums_over_outputs; }) {  // numpy: -np.sum(y * log p, axis=1).mean()
         const auto sample_sum = [&](std::size_t r) {
-            const auto prediction = net.forward(bits::row(inputs, r));
+            const auto prediction = net.forward(bits::as_row<Network::inputs>(bits::row(inputs, r)));
             const auto& target = bits::row(targets, r);
             return numpy_sum([&](std::size_t k) { return Loss::term(target[k], prediction[k]); }, 0, outs);
         };
@@ -234,7 +234,7 @@ constexpr double loss_over(const Network& net, const Inputs& inputs, const Targe
     const auto term = [&](std::size_t k) {  // numpy_sum asks for rows in order
         const std::size_t r = k / outs;
         if (r != cached_row) {
-            prediction = net.forward(bits::row(inputs, r));
+            prediction = net.forward(bits::as_row<Network::inputs>(bits::row(inputs, r)));
             cached_row = r;
         }
         return Loss::term(bits::as_row<outs>(bits::row(targets, r))[k % outs], prediction[k % outs]);

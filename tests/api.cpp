@@ -1,0 +1,62 @@
+// What generic code uses: forward against feedforward, for_each_layer, and
+// plain numbers as the rows of a one-input network. Built twice, like cells.cpp.
+#include <array>
+#include <cstddef>
+
+#include <catch2/catch.hpp>
+
+#include <ctnn/ctnn.hpp>
+
+#include "support.hpp"
+
+using ctnn_test::opaque;
+
+namespace {
+using notebook_network = ctnn::network<ctnn::topology<2, 2, 1>>;
+constexpr auto notebook_initial = ctnn::random_network<notebook_network>(0);
+
+// A one-input network, trained on rows written as plain numbers and as one-element arrays.
+using one_input_network = ctnn::network<ctnn::topology<1, 3, 1>>;
+constexpr auto one_input_initial = ctnn::random_network<one_input_network>(1);
+constexpr std::array<double, 4> plain_inputs{-2.5, -1.5, 1.5, 2.5};
+constexpr std::array<std::array<double, 1>, 4> array_inputs{{{-2.5}, {-1.5}, {1.5}, {2.5}}};
+constexpr std::array<double, 4> targets{0, 0, 1, 1};
+
+constexpr std::size_t parameters(const auto& net) {
+    std::size_t count = 0;
+    ctnn::for_each_layer(net, [&](auto index, const auto& layer) {
+        static_assert(decltype(index)::value < 2);  // the index is a constant expression
+        count += layer.inputs * layer.outputs + layer.outputs;
+    });
+    return count;
+}
+}  // namespace
+
+TEST_CASE("forward always gives an array, feedforward a number for one output", "[api]") {
+    STATIC_REQUIRE(notebook_initial.forward({opaque(2.0), 3.0}) ==
+                   std::array{notebook_initial.feedforward({opaque(2.0), 3.0})});
+}
+
+TEST_CASE("for_each_layer visits every layer in order, with its index", "[api]") {
+    STATIC_REQUIRE(parameters(notebook_initial) == 9);
+    constexpr auto zeroed = [] {
+        auto net = notebook_initial;
+        ctnn::for_each_layer(net, [](auto, auto& layer) { layer.biases[0] = 0; });  // a mutable network too
+        return net;
+    }();
+    STATIC_REQUIRE(zeroed.layer<0>().biases[0] == 0.0);
+    STATIC_REQUIRE(zeroed.layer<1>().biases[0] == 0.0);
+    STATIC_REQUIRE(zeroed.layer<0>().biases[1] == notebook_initial.layer<0>().biases[1]);
+}
+
+TEST_CASE("a one-input network takes plain numbers as its input rows", "[api]") {
+    constexpr ctnn::sgd options{.learn_rate = 0.5, .epochs = 20};
+    constexpr auto from_plain = ctnn::train(one_input_initial, plain_inputs, targets, options);
+    constexpr auto from_arrays = ctnn::train(one_input_initial, array_inputs, targets, options);
+    STATIC_REQUIRE(from_plain == from_arrays);
+    STATIC_REQUIRE(ctnn::loss_over(from_plain, plain_inputs, targets) == ctnn::loss_over(from_arrays, array_inputs, targets));
+    STATIC_REQUIRE(ctnn::correct_predictions(from_plain, plain_inputs, targets) ==
+                   ctnn::correct_predictions(from_arrays, array_inputs, targets));
+    const auto at_runtime = ctnn::train(one_input_initial, plain_inputs, targets, ctnn::sgd{.learn_rate = opaque(0.5), .epochs = 20});
+    CHECK(at_runtime == from_plain);
+}
