@@ -60,3 +60,25 @@ TEST_CASE("a one-input network takes plain numbers as its input rows", "[api]") 
     const auto at_runtime = ctnn::train(one_input_initial, plain_inputs, targets, ctnn::sgd{.learn_rate = opaque(0.5), .epochs = 20});
     CHECK(at_runtime == from_plain);
 }
+
+namespace {
+// A whole-layer activation of one's own, without the Math parameter: each
+// output's share of the layer's sum.
+struct share_t {
+    static constexpr const char* name = "share";
+    static constexpr const char* type_name = "share_t";
+    template <std::size_t N>
+    static constexpr void apply(double (&buffer)[N], std::size_t first, std::size_t count) {
+        double sum = 0;
+        for (std::size_t k = 0; k < count; ++k) sum += buffer[first + k];
+        for (std::size_t k = 0; k < count; ++k) buffer[first + k] /= sum;
+    }
+    static constexpr double derivative_from_output(double) { return 1.0; }
+};
+}  // namespace
+
+TEST_CASE("a whole-layer activation may leave out the implementation of exp", "[api]") {
+    STATIC_REQUIRE(ctnn::activation<share_t>);
+    constexpr ctnn::basic_network<ctnn::dense<2, 2, share_t>> net(ctnn::dense<2, 2, share_t>{{{1, 0}, {0, 1}}, {0, 0}});
+    STATIC_REQUIRE(net.feedforward({opaque(1.0), 3.0}) == std::array{0.25, 0.75});
+}

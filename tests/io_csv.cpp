@@ -126,4 +126,7 @@ TEST_CASE("classification data: bad files name the problem", "[io][csv][classes]
           "iris.csv:5: column 1: '1e400' is out of range (beyond what a double holds)");
     CHECK(class_error_of("a,b,c,species\n") == "iris.csv:1: the header has 4 columns; expected 3 (2 inputs, then the class)");
     CHECK(class_error_of(header) == "iris.csv: no data rows after the header");
+    // No header: the first data row must not be taken for one.
+    CHECK(class_error_of(each) ==
+          "iris.csv:1: this looks like a data row, not a header: the first row must name the columns, e.g. 'x1,x2,class'");
 }

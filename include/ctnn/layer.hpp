@@ -49,7 +49,11 @@ struct dense {
                 buffer[out + j] = Activation{}(z);
             }
         }
-        if constexpr (layer_activation<Activation>) Activation::apply(buffer, out, Out, math);
+        if constexpr (requires { Activation::apply(buffer, out, Out, math); }) {
+            Activation::apply(buffer, out, Out, math);
+        } else if constexpr (layer_activation<Activation>) {  // one that takes no implementation of exp
+            Activation::apply(buffer, out, Out);
+        }
     }
 
     template <class Math = bits::portable_math>

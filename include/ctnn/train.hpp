@@ -158,6 +158,17 @@ constexpr void check_softmax_with_cross_entropy() {
                   "with softmax_t (see check_softmax_with_cross_entropy<softmax?, cross-entropy?>)");
 }
 
+// A loss whose per-sample value is the sum over the outputs (categorical
+// cross-entropy), rather than their mean.
+template <class Loss>
+constexpr bool sums_over_outputs() {
+    if constexpr (requires { Loss::sums_over_outputs; }) {
+        return Loss::sums_over_outputs;
+    } else {
+        return false;
+    }
+}
+
 template <class Loss>
 constexpr bool needs_softmax() {
     if constexpr (requires { Loss::needs_softmax; }) {
@@ -220,7 +231,7 @@ template <class Loss = mse_t, class Network, class Inputs, class Targets>
 constexpr double loss_over(const Network& net, const Inputs& inputs, const Targets& targets) {
     constexpr std::size_t outs = Network::outputs;
     const std::size_t rows = bits::checked_row_count<Network>(inputs, targets);
-    if constexpr (requires { Loss::sums_over_outputs; }) {  // numpy: -np.sum(y * log p, axis=1).mean()
+    if constexpr (bits::sums_over_outputs<Loss>()) {  // numpy: -np.sum(y * log p, axis=1).mean()
         const auto sample_sum = [&](std::size_t r) {
             const auto prediction = net.forward(bits::as_row<Network::inputs>(bits::row(inputs, r)));
             const auto& target = bits::row(targets, r);

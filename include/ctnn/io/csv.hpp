@@ -190,6 +190,13 @@ classified_data<Inputs> read_classified_csv(std::istream& in, const std::string&
     std::string known;
     for (const std::string& name : class_names) known += (known.empty() ? "" : ", ") + name;
     const auto header = [&](const std::vector<std::string_view>& cells, const auto& fail) {
+        // A data row ends in a label, so the reader's own test (numbers after a
+        // first cell) would pass it for a header: test the input columns here.
+        bool all_numbers = true;
+        for (std::size_t c = 0; c + 1 < cells.size(); ++c) all_numbers = all_numbers && detail::is_number(cells[c]);
+        if (all_numbers && cells.size() > 1)
+            throw fail("this looks like a data row, not a header: the first row must name the columns, "
+                       "e.g. 'x1,x2,class'");
         if (cells.size() != Inputs + 1)
             throw fail("the header has " + std::to_string(cells.size()) + " columns; expected " +
                        std::to_string(Inputs + 1) + " (" + std::to_string(Inputs) + " inputs, then the class)");
