@@ -65,8 +65,6 @@ namespace {
 // A whole-layer activation of one's own, without the Math parameter: each
 // output's share of the layer's sum.
 struct share_t {
-    static constexpr const char* name = "share";
-    static constexpr const char* type_name = "share_t";
     template <std::size_t N>
     static constexpr void apply(double (&buffer)[N], std::size_t first, std::size_t count) {
         double sum = 0;
