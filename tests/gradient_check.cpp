@@ -85,7 +85,7 @@ constexpr double sample_loss(const Network& net, const typename Network::input_t
     const auto prediction = net.forward(x);
     double sum = 0;
     for (std::size_t o = 0; o < Network::outputs; ++o) sum += Loss::term(y[o], prediction[o]);
-    if constexpr (requires { Loss::sums_over_outputs; }) return -sum;
+    if constexpr (ctnn::bits::sums_over_outputs<Loss>()) return -sum;
     return sum / static_cast<double>(Network::outputs);
 }
 

@@ -221,21 +221,25 @@ classified_data<Inputs> read_classified_csv(std::istream& in, const std::string&
     return data;
 }
 
-template <std::size_t Inputs>
-labelled_data<Inputs> read_csv_file(const std::string& path) {
+namespace detail {
+inline std::ifstream open_data_file(const std::string& path) {
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec)) throw data_error(path + ": is a directory, not a file");
     std::ifstream in(path, std::ios::binary);
     if (!in) throw data_error(path + ": cannot open for reading");
+    return in;
+}
+}  // namespace detail
+
+template <std::size_t Inputs>
+labelled_data<Inputs> read_csv_file(const std::string& path) {
+    std::ifstream in = detail::open_data_file(path);
     return read_csv<Inputs>(in, path);
 }
 
 template <std::size_t Inputs>
 classified_data<Inputs> read_classified_csv_file(const std::string& path, const std::vector<std::string>& class_names) {
-    std::error_code ec;
-    if (std::filesystem::is_directory(path, ec)) throw data_error(path + ": is a directory, not a file");
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw data_error(path + ": cannot open for reading");
+    std::ifstream in = detail::open_data_file(path);
     return read_classified_csv<Inputs>(in, path, class_names);
 }
 
