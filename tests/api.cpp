@@ -1,7 +1,9 @@
-// What generic code uses: forward against feedforward, for_each_layer, and
-// plain numbers as the rows of a one-input network. Built twice, like cells.cpp.
+// What generic code uses: forward against feedforward, for_each_layer, plain
+// numbers as the rows of a one-input network, and losses passed as objects.
+// Built twice, like cells.cpp.
 #include <array>
 #include <cstddef>
+#include <type_traits>
 
 #include <catch2/catch.hpp>
 
@@ -59,6 +61,49 @@ TEST_CASE("a one-input network takes plain numbers as its input rows", "[api]") 
                    ctnn::correct_predictions(from_arrays, array_inputs, targets));
     const auto at_runtime = ctnn::train(one_input_initial, plain_inputs, targets, ctnn::sgd{.learn_rate = opaque(0.5), .epochs = 20});
     CHECK(at_runtime == from_plain);
+}
+
+TEST_CASE("a one-input network's feedforward takes a plain number", "[api]") {
+    STATIC_REQUIRE(one_input_initial.feedforward(opaque(-2.5)) == one_input_initial.feedforward({opaque(-2.5)}));
+    STATIC_REQUIRE(one_input_initial.feedforward(opaque(1.5)) == one_input_initial.forward({opaque(1.5)})[0]);
+}
+
+TEST_CASE("a loss given as an object trains and scores as the same loss given as a type", "[api]") {
+    STATIC_REQUIRE(std::is_same_v<decltype(ctnn::mse), const ctnn::mse_t>);
+    STATIC_REQUIRE(std::is_same_v<decltype(ctnn::mse_loss), const ctnn::mse_t>);  // the notebook's name
+    STATIC_REQUIRE(ctnn::loss_function<ctnn::binary_cross_entropy_t>);
+    STATIC_REQUIRE(!ctnn::loss_function<ctnn::sigmoid_t>);
+
+    constexpr ctnn::sgd options{.learn_rate = 0.5, .epochs = 20};
+    constexpr auto by_type = ctnn::train<ctnn::binary_cross_entropy_t>(one_input_initial, plain_inputs, targets, options);
+    constexpr auto by_object = ctnn::train(one_input_initial, plain_inputs, targets, ctnn::binary_cross_entropy, options);
+    STATIC_REQUIRE(by_object == by_type);
+    STATIC_REQUIRE(!(by_object == ctnn::train(one_input_initial, plain_inputs, targets, options)));  // not MSE
+    STATIC_REQUIRE(ctnn::loss_over(by_type, plain_inputs, targets, ctnn::binary_cross_entropy) ==
+                   ctnn::loss_over<ctnn::binary_cross_entropy_t>(by_type, plain_inputs, targets));
+    STATIC_REQUIRE(ctnn::gradient(notebook_initial, {opaque(-2.0), -1.0}, {1.0}, ctnn::binary_cross_entropy) ==
+                   ctnn::gradient<ctnn::binary_cross_entropy_t>(notebook_initial, {opaque(-2.0), -1.0}, {1.0}));
+    constexpr auto stepped = [](auto loss) {
+        auto net = notebook_initial;
+        ctnn::sgd_step(net, {-2.0, -1.0}, {1.0}, 0.1, loss);
+        return net;
+    };
+    STATIC_REQUIRE(stepped(ctnn::binary_cross_entropy) == [] {
+        auto net = notebook_initial;
+        ctnn::sgd_step<ctnn::binary_cross_entropy_t>(net, {-2.0, -1.0}, {1.0}, 0.1);
+        return net;
+    }());
+    STATIC_REQUIRE(stepped(ctnn::mse) == [] {
+        auto net = notebook_initial;
+        ctnn::sgd_step(net, {-2.0, -1.0}, {1.0}, 0.1);
+        return net;
+    }());
+
+    int epochs_seen = 0;
+    const auto counted = ctnn::train(one_input_initial, plain_inputs, targets, ctnn::binary_cross_entropy,
+                                     ctnn::sgd{.learn_rate = opaque(0.5), .epochs = 20}, [&](std::size_t, const auto&) { ++epochs_seen; });
+    CHECK(counted == by_type);
+    CHECK(epochs_seen == 20);
 }
 
 namespace {

@@ -15,6 +15,8 @@
 #include <ctnn/ctnn.hpp>
 #include <ctnn/io/export.hpp>
 
+#include "leaky_relu.hpp"
+
 namespace {
 
 using notebook_network = ctnn::network<ctnn::topology<2, 2, 1>>;
@@ -171,4 +173,33 @@ TEST_CASE("hostile labels cannot hide a check: every static_assert the header cl
     CHECK(text.starts_with("// trained on C:\\x5cdata\\x5c\\x0a#error injected\\x5c\n"));
     CHECK(text.find(");  // Al\\x5c\n") != std::string::npos);
     CHECK(text.find(");  // C\\x0dstatic_assert(false);\n") != std::string::npos);
+}
+
+namespace {
+// leaky_relu_t with a header name that would break the #include line.
+struct badly_placed_t : ctnn_test::leaky_relu_t {
+    static constexpr const char* type_name = "badly_placed_t";
+    static constexpr const char* header = "a\"b.hpp";
+};
+}  // namespace
+
+TEST_CASE("a user-defined activation: its C++ name and its header, included once", "[io][export]") {
+    using leaky = ctnn_test::leaky_relu_t;
+    STATIC_REQUIRE(ctnn::io::exportable_activation<leaky>);
+    STATIC_REQUIRE(ctnn::io::exportable_activation<ctnn::sigmoid_t>);
+    const auto net = ctnn::random_network<ctnn::network<ctnn::topology<2, 3, 2, 1>, leaky, leaky, ctnn::sigmoid_t>>(0);
+    std::ostringstream out;
+    ctnn::io::write_header(out, net, "net", "", {}, {});
+    const std::string text = out.str();
+    const std::string include = "#include \"leaky_relu.hpp\"\n";
+    REQUIRE(text.find(include) != std::string::npos);
+    CHECK(text.find(include) == text.rfind(include));  // two layers use it: one #include
+    CHECK(text.find("ctnn::dense<2, 3, ctnn_test::leaky_relu_t>") != std::string::npos);
+    CHECK(text.find("ctnn::dense<2, 1, ctnn::sigmoid_t>") != std::string::npos);
+
+    const auto bad = ctnn::random_network<ctnn::network<ctnn::topology<2, 2, 1>, badly_placed_t, ctnn::sigmoid_t>>(0);
+    std::ostringstream bad_out;
+    CHECK_THROWS_WITH(ctnn::io::write_header(bad_out, bad, "net", "", {}, {}),
+                      Catch::Contains("the header of activation 'badly_placed_t' must be a file name"));
+    CHECK(bad_out.str().empty());
 }

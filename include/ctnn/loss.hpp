@@ -3,6 +3,7 @@
 #ifndef CTNN_LOSS_HPP
 #define CTNN_LOSS_HPP
 
+#include <concepts>
 #include <cstddef>
 #include <span>
 
@@ -116,9 +117,22 @@ struct categorical_cross_entropy_t {
     static constexpr double gradient(double y_true, double y_pred, std::size_t) { return y_pred - y_true; }
 };
 
-inline constexpr mse_t mse_loss{};
+// One object per loss, named as its type without "_t" (as the activations):
+// pass it to train, loss_over, sgd_step or gradient, or give the type as a
+// template argument, train<ctnn::mse_t>(...): the same call.
+inline constexpr mse_t mse{};
 inline constexpr binary_cross_entropy_t binary_cross_entropy{};
 inline constexpr categorical_cross_entropy_t categorical_cross_entropy{};
+// The notebook's name for mse: mse_loss(y_true, y_pred).
+inline constexpr mse_t mse_loss{};
+
+// What training asks of a loss: the per-sample term that loss_over averages,
+// and the gradient with respect to one prediction, given the output count.
+template <class L>
+concept loss_function = requires(double y, std::size_t outputs) {
+    { L::term(y, y) } -> std::same_as<double>;
+    { L::gradient(y, y, outputs) } -> std::same_as<double>;
+};
 
 }  // namespace ctnn
 CTNN_END_SEPARATE_ROUNDING

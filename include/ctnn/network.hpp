@@ -144,7 +144,8 @@ struct basic_network {
     // The network's answer for input x, as the notebook's feedforward gives it:
     // a double for one output, else a std::array (forward, above, always
     // gives the array).
-    // x is a std::array or a braced list, net.feedforward({2, 3}); one of the
+    // x is a std::array or a braced list, net.feedforward({2, 3}) (or a number
+    // for one input, below); one of the
     // wrong size fails to compile with a message naming both sizes. At runtime
     // it uses the fastest exp the CPU has (bits/dispatch.hpp): the same bits.
     template <std::size_t N>
@@ -165,6 +166,14 @@ struct basic_network {
         } else {
             return output_type{};  // unreachable: the check above has failed
         }
+    }
+    // A one-input network also takes a plain number: net.feedforward(-2.5).
+    // (A template, so that a braced list, feedforward({-2.5}), still takes
+    // the array overloads above: none is deduced from braces.)
+    template <class Number>
+        requires(inputs == 1 && std::is_arithmetic_v<Number>)
+    constexpr output_type feedforward(Number x) const {
+        return feedforward(input_type{static_cast<double>(x)});
     }
 
     // True when no weight or bias is NaN or infinite (training has not diverged).

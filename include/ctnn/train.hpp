@@ -209,25 +209,35 @@ constexpr void backprop(const Network& net, Network& sink, const InputRow& x, co
 }  // namespace bits
 
 // One SGD update of `net` on one sample.
-template <class Loss = mse_t, class Network>
+template <loss_function Loss = mse_t, class Network>
 constexpr void sgd_step(Network& net, const typename Network::input_type& x,
                         const std::array<double, Network::outputs>& y_true, double learn_rate) {
     bits::backprop<Loss, bits::step_use::subtract>(net, net, x, y_true, learn_rate);
 }
+template <class Network, loss_function Loss>
+constexpr void sgd_step(Network& net, const typename Network::input_type& x,
+                        const std::array<double, Network::outputs>& y_true, double learn_rate, Loss) {
+    sgd_step<Loss>(net, x, y_true, learn_rate);
+}
 
 // dL/dw and dL/db of one sample's loss for every parameter, as a network of
 // the same shape: what sgd_step subtracts, before the learning rate.
-template <class Loss = mse_t, class Network>
+template <loss_function Loss = mse_t, class Network>
 constexpr Network gradient(const Network& net, const typename Network::input_type& x,
                            const std::array<double, Network::outputs>& y_true) {
     Network grad{};
     bits::backprop<Loss, bits::step_use::store>(net, grad, x, y_true, 1.0);
     return grad;
 }
+template <class Network, loss_function Loss>
+constexpr Network gradient(const Network& net, const typename Network::input_type& x,
+                           const std::array<double, Network::outputs>& y_true, Loss) {
+    return gradient<Loss>(net, x, y_true);
+}
 
 // The loss of `net` over a data set, as the notebook computes it each tenth
 // epoch (predictions for every row, then numpy's mean over all outputs).
-template <class Loss = mse_t, class Network, class Inputs, class Targets>
+template <loss_function Loss = mse_t, class Network, class Inputs, class Targets>
 constexpr double loss_over(const Network& net, const Inputs& inputs, const Targets& targets) {
     constexpr std::size_t outs = Network::outputs;
     const std::size_t rows = bits::checked_row_count<Network>(inputs, targets);
@@ -252,6 +262,10 @@ constexpr double loss_over(const Network& net, const Inputs& inputs, const Targe
     };
     return numpy_sum(term, 0, count) / static_cast<double>(count);
 }
+template <class Network, class Inputs, class Targets, loss_function Loss>
+constexpr double loss_over(const Network& net, const Inputs& inputs, const Targets& targets, Loss) {
+    return loss_over<Loss>(net, inputs, targets);
+}
 
 struct ignore_epoch {
     template <class Network>
@@ -265,7 +279,7 @@ struct ignore_epoch {
 //
 // At runtime the epochs run with the fastest exp the CPU has
 // (bits/dispatch.hpp), chosen once: the same bits as at compile time.
-template <class Loss = mse_t, class Network, class Inputs, class Targets, class OnEpoch = ignore_epoch>
+template <loss_function Loss = mse_t, class Network, class Inputs, class Targets, class OnEpoch = ignore_epoch>
 constexpr Network train(Network net, const Inputs& inputs, const Targets& targets, sgd options,
                         OnEpoch on_epoch = {}) {
     const std::size_t rows = bits::checked_row_count<Network>(inputs, targets);
@@ -290,6 +304,13 @@ constexpr Network train(Network net, const Inputs& inputs, const Targets& target
         bits::run_with_fastest_math(run_epochs);
     }
     return net;
+}
+// The same, with the loss given as an object: train(net, inputs, targets,
+// ctnn::binary_cross_entropy, options).
+template <class Network, class Inputs, class Targets, loss_function Loss, class OnEpoch = ignore_epoch>
+constexpr Network train(Network net, const Inputs& inputs, const Targets& targets, Loss, sgd options,
+                        OnEpoch on_epoch = {}) {
+    return train<Loss>(std::move(net), inputs, targets, options, std::move(on_epoch));
 }
 
 }  // namespace ctnn
