@@ -192,15 +192,25 @@ constexpr double exp(double x) {
 namespace bits {
 inline constexpr double ln2_1024_head = 0x1.62e42fefa39efp-11;  // ln2/1024 rounded to a double
 inline constexpr double ln2_1024_tail = 0x1.abc9e3b39803fp-66;  // the rest, rounded
-inline constexpr double exp_fma_error = 0x1p-63;                // proven: 2^-63.9
+inline constexpr double exp_fma_error = 0x1.8p-63;              // proven: 2^-62.96 (docs/math.md)
+
+// t_lo / t_hi for each entry of exp2_table: 2^(j/1024) = t_hi (1 + ratio),
+// so that exp_fma adds the table's low part inside one fused multiply-add.
+inline constexpr auto exp2_lo_over_hi = [] {
+    std::array<double, exp_table_size> ratio{};
+    for (std::size_t j = 0; j < ratio.size(); ++j) ratio[j] = exp2_table[j].lo / exp2_table[j].hi;
+    return ratio;
+}();
 
 // e^x with fused multiply-adds: the same correctly rounded result as
 // ctnn::exp (a rounding test with its own proven bound, then the same rare
-// path), on a shorter dependency chain: k is read from the bits of the
-// shifted product (no float-to-int conversion), 2^(k/1024) is scaled while r
-// is computed, and the result does not wait for the rounding test. Runtime
-// only: for kernels compiled for an FMA target (bits/dispatch.hpp); elsewhere
-// __builtin_fma is a call to the C library's fma, slow but still exact.
+// path), on a dependency chain as short as glibc's: k is read from the bits
+// of the shifted product (no float-to-int conversion); the polynomial takes
+// the exact r_head, and the rest of the reduction (-k tail) joins the table's
+// low part in one small correction; the result is one fused multiply-add,
+// returned without waiting for the rounding test. Runtime only: for kernels
+// compiled for an FMA target (bits/dispatch.hpp); elsewhere __builtin_fma is
+// a call to the C library's fma, slow but still exact.
 [[gnu::always_inline]] inline double exp_fma(double x) {
     if (x != x) return x;
     if (x > exp_overflow_bound) return infinity;
@@ -211,20 +221,24 @@ inline constexpr double exp_fma_error = 0x1p-63;                // proven: 2^-63
     const int e = k >> exp_table_bits;
     if (e >= -900 && e <= 1000) {  // every part below stays a normal double
         const double scale = pow2(e);
-        const auto [t_hi, t_lo] = exp2_table[static_cast<std::size_t>(k & (exp_table_size - 1))];
-        const double th = t_hi * scale;
-        const double tl = t_lo * scale;
-        const double r_head = __builtin_fma(-kd, ln2_1024_head, x);  // exact: 53 bits from 2^-12 down to 2^-64
-        const double r = __builtin_fma(-kd, ln2_1024_tail, r_head);   // within 2^-65
+        const auto j = static_cast<std::size_t>(k & (exp_table_size - 1));
+        const double th = exp2_table[j].hi * scale;
+        // e^x = th (1 + ratio) e^(r + d), r exact, d = -k tail:
+        //     ~= th (1 + r + r^2 p(r) + c (1 + r)),  c = d + ratio
+        const double r = __builtin_fma(-kd, ln2_1024_head, x);  // exact: 53 bits from 2^-12 down to 2^-64
+        const double c = __builtin_fma(-kd, ln2_1024_tail, exp2_lo_over_hi[j]);
+        const double a = r + __builtin_fma(c, r, c);
         const double r2 = r * r;
-        // e^r - 1 - r ~= q = r^2 (1/2 + r/6 + r^2 (1/24 + r/120))
-        const double q = r2 * __builtin_fma(r2, __builtin_fma(r, 0x1.1111111111111p-7, 0x1.5555555555555p-5),
-                                            __builtin_fma(r, 0x1.5555555555555p-3, 0.5));
-        const double yh = __builtin_fma(th, r, th);
-        const double yh_error = __builtin_fma(th, r, th - yh);  // th - yh is exact
-        const double yl = __builtin_fma(th, q, __builtin_fma(tl, r, tl)) + yh_error;
+        // p(r) = 1/2 + r/6 + r^2 (1/24 + r/120): e^r ~= 1 + r + r^2 p(r)
+        const double p = __builtin_fma(r2, __builtin_fma(r, 0x1.1111111111111p-7, 0x1.5555555555555p-5),
+                                       __builtin_fma(r, 0x1.5555555555555p-3, 0.5));
+        const double t = __builtin_fma(r2, p, a);
+        const double y = __builtin_fma(th, t, th);
+        const double y_error = __builtin_fma(th, t, th - y);  // th - y is exact
+        // Ziv's test: y is the correctly rounded result when every value
+        // within the error of y + y_error rounds to y.
         const double error = exp_fma_error * scale;
-        if (yh + (yl - error) == yh + (yl + error)) return yh + yl;
+        if (y + (y_error - error) == y + (y_error + error)) return y;
     }
     return exp_rare(x);
 }

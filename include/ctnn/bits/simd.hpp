@@ -58,23 +58,24 @@ using i64x4 = std::int64_t __attribute__((vector_size(32)));
     const i64x4 j = k & (exp_table_size - 1);
     const f64x4 scale = reinterpret_cast<f64x4>(((k - j) << (52 - exp_table_bits)) + (std::int64_t{1023} << 52));
     const double* table = &exp2_table[0].hi;  // hi, lo, hi, lo, ...
-    const __m256i at = reinterpret_cast<__m256i>(j + j);
-    const f64x4 th = reinterpret_cast<f64x4>(_mm256_i64gather_pd(table, at, 8)) * scale;
-    const f64x4 tl = reinterpret_cast<f64x4>(_mm256_i64gather_pd(table + 1, at, 8)) * scale;
-    const f64x4 r_head = fma(-kd, splat(ln2_1024_head), x);
-    const f64x4 r = fma(-kd, splat(ln2_1024_tail), r_head);
+    const f64x4 th = reinterpret_cast<f64x4>(_mm256_i64gather_pd(table, reinterpret_cast<__m256i>(j + j), 8)) * scale;
+    const f64x4 lo_over_hi =
+        reinterpret_cast<f64x4>(_mm256_i64gather_pd(exp2_lo_over_hi.data(), reinterpret_cast<__m256i>(j), 8));
+    const f64x4 r = fma(-kd, splat(ln2_1024_head), x);
+    const f64x4 c = fma(-kd, splat(ln2_1024_tail), lo_over_hi);
+    const f64x4 a = r + fma(c, r, c);
     const f64x4 r2 = r * r;
-    const f64x4 q = r2 * fma(r2, fma(r, splat(0x1.1111111111111p-7), splat(0x1.5555555555555p-5)),
-                             fma(r, splat(0x1.5555555555555p-3), splat(0.5)));
-    const f64x4 yh = fma(th, r, th);
-    const f64x4 yh_error = fma(th, r, th - yh);
-    const f64x4 yl = fma(th, q, fma(tl, r, tl)) + yh_error;
+    const f64x4 p = fma(r2, fma(r, splat(0x1.1111111111111p-7), splat(0x1.5555555555555p-5)),
+                        fma(r, splat(0x1.5555555555555p-3), splat(0.5)));
+    const f64x4 t = fma(r2, p, a);
+    const f64x4 y_fast = fma(th, t, th);
+    const f64x4 y_error = fma(th, t, th - y_fast);
     const f64x4 error = splat(exp_fma_error) * scale;
     // exp_fma's conditions: x in range (false for NaN), e in [-900, 1000], the test decided.
     const i64x4 decided = (x <= splat(exp_overflow_bound)) & (x >= splat(exp_underflow_bound)) &
                           (kd >= splat(-900.0 * exp_table_size)) & (kd < splat(1001.0 * exp_table_size)) &
-                          (yh + (yl - error) == yh + (yl + error));
-    f64x4 y = yh + yl;
+                          (y_fast + (y_error - error) == y_fast + (y_error + error));
+    f64x4 y = y_fast;
     const int undecided = ~lanes(decided) & 0xf;
     if (undecided != 0) [[unlikely]] {
         for (int lane = 0; lane < 4; ++lane) {
