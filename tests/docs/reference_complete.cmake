@@ -1,0 +1,431 @@
+cmake_minimum_required(VERSION 3.25)
+# cmake -DSOURCE_DIR=<repository> [-DLIST=ON] -P tests/docs/reference_complete.cmake
+#
+# Fails unless docs/reference.md names every public name of the library:
+#
+# - for every header include/ctnn/*.hpp and include/ctnn/io/*.hpp (not bits/)
+#   that declares one, a section whose '## ' heading links to it
+#   ((../include/ctnn/x.hpp)), in which every public name of that header
+#   appears in backticks: `name`, or qualified or called, `ctnn::name`,
+#   `Class::name`, `net.name(x)`, `name<I>()`;
+# - every table row of such a section links to that header, and every name in
+#   its first column (`name`, `Class::member`, with or without arguments) is
+#   a public name of that header: a row cannot outlive its name;
+# - every macro that include/ tests (#if/#ifdef/defined) but never defines,
+#   and every environment variable it reads (getenv("NAME")), appears in
+#   backticks somewhere in the file.
+#
+# A public name is one declared at namespace scope in namespace ctnn or
+# ctnn::io outside namespaces bits and detail (class, struct, concept,
+# variable, function, alias, namespace alias), or a public member of such a
+# class or struct (data member, member function, member type, static
+# constant). Operators, constructors, friends, static_asserts and
+# using-declarations are not names to document.
+#
+# How: a heuristic parser, not a compiler. It removes comments, the contents
+# of string and character literals, and preprocessor lines (so both branches of
+# an #if are read), then walks the braces: a brace after 'namespace X' opens a
+# namespace (skipped whole if X is bits or detail, or anonymous); one after
+# 'struct X' or 'class X' at namespace scope opens a class, whose declarations
+# are read with their access (public:, private:); any other brace (a function
+# body, an initialiser) is skipped. Declarations end at ';' or at the end of a
+# function body. In each, template argument lists and parenthesised groups are
+# dropped, then the name is the identifier before the first '(' (a function)
+# or else the last identifier before '=' (a variable).
+#
+# What it cannot see: names made by macros; enumerators; members of nested
+# classes, and members inherited from a base class; all but the last of
+# several declarators in one declaration (int a, b;). A '<' or '>' used as a
+# comparison in a declaration's head (before its body or '=') would confuse
+# the bracket matching. -DLIST=ON prints every name it finds.
+
+if(NOT SOURCE_DIR)
+  message(FATAL_ERROR "usage: cmake -DSOURCE_DIR=<repository> -P reference_complete.cmake")
+endif()
+set(reference ${SOURCE_DIR}/docs/reference.md)
+if(NOT EXISTS ${reference})
+  message(FATAL_ERROR "${reference} does not exist")
+endif()
+
+# Text is never split on ';' or bracketed by '[' ']' (CMake list syntax) nor
+# escaped by '\': those four become control characters while it is parsed.
+string(ASCII 1 SEMI)
+string(ASCII 2 LBR)
+string(ASCII 3 RBR)
+string(ASCII 4 BS)
+string(ASCII 5 PARENS)  # a parenthesised group, contents dropped
+string(ASCII 6 EQ)      # ==, !=, <=, >= (not an assignment)
+
+function(protect text out)
+  string(REPLACE "\\" "${BS}" text "${text}")
+  string(REPLACE ";" "${SEMI}" text "${text}")
+  string(REPLACE "[" "${LBR}" text "${text}")
+  string(REPLACE "]" "${RBR}" text "${text}")
+  set(${out} "${text}" PARENT_SCOPE)
+endfunction()
+
+function(unprotect text out)
+  string(REPLACE "${BS}" "\\" text "${text}")
+  string(REPLACE "${SEMI}" ";" text "${text}")
+  string(REPLACE "${LBR}" "[" text "${text}")
+  string(REPLACE "${RBR}" "]" text "${text}")
+  set(${out} "${text}" PARENT_SCOPE)
+endfunction()
+
+# The code without comments, literals' contents and preprocessor lines.
+function(code_of file out)
+  file(READ ${file} text)
+  string(REPLACE "\r\n" "\n" text "${text}")
+  protect("${text}" text)
+  set(string_literal "\"([^\"${BS}\n]|${BS}.)*\"")
+  set(char_literal "'([^'${BS}\n]|${BS}.)*'")
+  set(block_comment "/\\*([^*]|\\*+[^*/])*\\*+/")
+  string(REGEX MATCHALL "${string_literal}|${char_literal}|//[^\n]*|${block_comment}|[^\"'/]+|/" tokens "${text}")
+  set(code "")
+  foreach(token IN LISTS tokens)
+    if(token MATCHES "^\"")
+      string(APPEND code "\"\"")
+    elseif(token MATCHES "^'")
+      string(APPEND code "0")
+    elseif(token MATCHES "^/[/*]")
+      string(APPEND code " ")
+    else()
+      string(APPEND code "${token}")
+    endif()
+  endforeach()
+  string(LENGTH "${text}" text_length)
+  string(JOIN "" joined ${tokens})
+  string(LENGTH "${joined}" joined_length)
+  if(NOT text_length EQUAL joined_length)
+    message(FATAL_ERROR "${file}: could not read it (an unterminated literal or comment?)")
+  endif()
+  # Preprocessor lines, with their continuations.
+  string(REGEX REPLACE "\n[ \t]*#([^\n]*${BS}\n)*[^\n]*" "\n" code "\n${code}")
+  set(${out} "${code}" PARENT_SCOPE)
+endfunction()
+
+# A declaration's text with template argument lists removed and each
+# parenthesised group replaced by PARENS, comparisons by EQ, until stable.
+function(normalise text out)
+  string(REPLACE "==" "${EQ}" text "${text}")
+  string(REPLACE "!=" "${EQ}" text "${text}")
+  string(REPLACE "<=" "${EQ}" text "${text}")
+  string(REPLACE ">=" "${EQ}" text "${text}")
+  string(REGEX REPLACE "${LBR}${LBR}[^${RBR}]*${RBR}${RBR}" " " text "${text}")  # [[attributes]]
+  while(TRUE)
+    set(before "${text}")
+    string(REGEX REPLACE "<[^<>]*>" " " text "${text}")
+    string(REGEX REPLACE "\\([^()]*\\)" "${PARENS}" text "${text}")
+    if(text STREQUAL before)
+      break()
+    endif()
+  endwhile()
+  set(${out} "${text}" PARENT_SCOPE)
+endfunction()
+
+# The name a declaration declares, or "" (operators, constructors of
+# `class_name`, static_asserts, friends, using-declarations).
+function(declared_name declaration class_name out)
+  set(${out} "" PARENT_SCOPE)
+  normalise("${declaration}" text)
+  set(id "[A-Za-z_][A-Za-z0-9_]*")
+  set(before "(^|[^A-Za-z0-9_])")
+  if(text MATCHES "^[ \t\n]*$" OR text MATCHES "${before}(static_assert|friend)([^A-Za-z0-9_]|$)")
+    return()
+  endif()
+  if(text MATCHES "${before}concept[ \t\n]+(${id})")
+    set(${out} ${CMAKE_MATCH_2} PARENT_SCOPE)
+    return()
+  endif()
+  if(text MATCHES "${before}(using|namespace)[ \t\n]+(${id})[ \t\n]*=")
+    set(${out} ${CMAKE_MATCH_3} PARENT_SCOPE)
+    return()
+  endif()
+  if(text MATCHES "${before}using[^A-Za-z0-9_]")  # a using-declaration or -directive
+    return()
+  endif()
+  string(FIND "${text}" "=" assignment)
+  if(NOT assignment EQUAL -1)
+    string(SUBSTRING "${text}" 0 ${assignment} text)
+  endif()
+  string(REGEX REPLACE "{}" " " text "${text}")                   # skipped bodies, brace initialisers
+  string(REGEX REPLACE "${LBR}[^${RBR}]*${RBR}" " " text "${text}")  # array bounds
+  string(FIND "${text}" "${PARENS}" call)
+  if(NOT call EQUAL -1)
+    string(REGEX MATCHALL "${id}[ \t\n]*${PARENS}" candidates "${text}")
+    foreach(candidate IN LISTS candidates)
+      string(REGEX REPLACE "[ \t\n]*${PARENS}$" "" candidate "${candidate}")
+      if(candidate MATCHES "^(requires|decltype|sizeof|alignof|alignas|noexcept|explicit)$")
+        continue()
+      endif()
+      if(NOT candidate STREQUAL "operator" AND NOT candidate STREQUAL class_name)
+        set(${out} ${candidate} PARENT_SCOPE)
+      endif()
+      return()
+    endforeach()
+    return()
+  endif()
+  string(REGEX MATCHALL "${id}" identifiers "${text}")
+  list(LENGTH identifiers count)
+  if(count GREATER 0)
+    list(GET identifiers -1 last)
+    set(${out} ${last} PARENT_SCOPE)
+  endif()
+endfunction()
+
+# True (1) if `head`, the text before a brace, is the head of a function
+# definition or the rest of a constructor's initialisers, so that the
+# declaration ends with the brace's body; 0 if the declaration goes on to a
+# ';' (an initialiser, a default argument).
+function(ends_with_body head out)
+  normalise("${head}" text)
+  if(text MATCHES "\\(" OR text MATCHES "=")
+    set(${out} 0 PARENT_SCOPE)
+  elseif(text MATCHES "^[ \t\n]*$" OR text MATCHES "${PARENS}")
+    set(${out} 1 PARENT_SCOPE)
+  else()
+    set(${out} 0 PARENT_SCOPE)
+  endif()
+endfunction()
+
+# Every public name of one header: `names` (namespace scope) and `members`
+# (Class::member).
+function(public_names file names_out members_out)
+  code_of(${file} code)
+  string(REGEX MATCHALL "[{}]|[^{}]+" pieces "${code}")
+  set(names "")
+  set(members "")
+  set(stack "")          # ns or class, one per open brace we are inside of
+  set(chunk "")          # the declaration being read
+  set(skip 0)            # depth inside a skipped brace (body, initialiser, hidden namespace)
+  set(skip_head "")      # the text before that brace
+  set(skip_hidden FALSE)
+  set(class_name "")
+  set(access public)
+  foreach(piece IN LISTS pieces)
+    if(skip GREATER 0)
+      if(piece STREQUAL "{")
+        math(EXPR skip "${skip} + 1")
+      elseif(piece STREQUAL "}")
+        math(EXPR skip "${skip} - 1")
+        if(skip EQUAL 0)
+          if(skip_hidden)
+            set(chunk "")
+          else()
+            string(APPEND chunk "{}")
+            ends_with_body("${skip_head}" ends)
+            if(ends)
+              set(piece "${SEMI}")  # the declaration ends here: read it below
+            endif()
+          endif()
+        endif()
+      endif()
+      if(NOT piece STREQUAL "${SEMI}")
+        continue()
+      endif()
+    endif()
+    list(LENGTH stack depth)
+    if(depth GREATER 0)
+      list(GET stack -1 level)
+    else()
+      set(level file)
+    endif()
+    if(piece STREQUAL "{")
+      normalise("${chunk}" head)
+      if(head MATCHES "(^|[^A-Za-z0-9_])namespace[ \t\n]*([A-Za-z0-9_:]*)[ \t\n]*$")
+        if(CMAKE_MATCH_2 STREQUAL "" OR CMAKE_MATCH_2 MATCHES "(^|::)(bits|detail)(::|$)")
+          set(skip 1)
+          set(skip_hidden TRUE)
+        else()
+          list(APPEND stack ns)
+          set(chunk "")
+        endif()
+      elseif(level STREQUAL "ns" AND NOT head MATCHES "(^|[^A-Za-z0-9_])enum[^A-Za-z0-9_]"
+             AND NOT head MATCHES "[=${PARENS}]"
+             AND head MATCHES "(^|[^A-Za-z0-9_])(struct|class)[ \t\n]+([A-Za-z_][A-Za-z0-9_]*)")
+        set(class_name ${CMAKE_MATCH_3})
+        list(APPEND names ${class_name})
+        if(CMAKE_MATCH_2 STREQUAL "class")
+          set(access private)
+        else()
+          set(access public)
+        endif()
+        list(APPEND stack class)
+        set(chunk "")
+      else()
+        set(skip 1)
+        set(skip_hidden FALSE)
+        set(skip_head "${chunk}")
+      endif()
+    elseif(piece STREQUAL "}")
+      if(depth GREATER 0)
+        list(POP_BACK stack)
+      endif()
+      set(chunk "")
+    else()
+      # Declarations end at each ';' in the piece.
+      string(REPLACE "${SEMI}" ";" parts "${piece}")
+      list(LENGTH parts part_count)
+      math(EXPR last "${part_count} - 1")
+      set(index 0)
+      foreach(part IN LISTS parts)
+        string(APPEND chunk "${part}")
+        if(index LESS last)
+          if(level STREQUAL "class")
+            while(chunk MATCHES "^[ \t\n]*(public|private|protected)[ \t\n]*:([^:].*)?$")
+              set(access ${CMAKE_MATCH_1})
+              set(chunk "${CMAKE_MATCH_2}")
+            endwhile()
+            if(access STREQUAL "public")
+              declared_name("${chunk}" "${class_name}" name)
+              if(NOT name STREQUAL "")
+                list(APPEND members "${class_name}::${name}")
+              endif()
+            endif()
+          elseif(level STREQUAL "ns")
+            declared_name("${chunk}" "" name)
+            if(NOT name STREQUAL "")
+              list(APPEND names ${name})
+            endif()
+          endif()
+          set(chunk "")
+        endif()
+        math(EXPR index "${index} + 1")
+      endforeach()
+    endif()
+  endforeach()
+  list(REMOVE_DUPLICATES names)
+  list(REMOVE_DUPLICATES members)
+  set(${names_out} "${names}" PARENT_SCOPE)
+  set(${members_out} "${members}" PARENT_SCOPE)
+endfunction()
+
+# `name` appears in one of `spans` (backtick spans, one a line): alone, after
+# a qualifier (X::name) or an object (x.name), followed by nothing or by
+# something that is not part of an identifier (name<I>(), name(x)).
+function(mentions spans name out)
+  if(spans MATCHES "(^|\n)`([^`\n]*(::|\\.))?${name}([^A-Za-z0-9_`][^`\n]*)?`")
+    set(${out} TRUE PARENT_SCOPE)
+  else()
+    set(${out} FALSE PARENT_SCOPE)
+  endif()
+endfunction()
+
+file(READ ${reference} doc)
+string(REPLACE "\r\n" "\n" doc "${doc}")
+protect("\n${doc}\n" doc)
+
+file(GLOB headers RELATIVE ${SOURCE_DIR}/include ${SOURCE_DIR}/include/ctnn/*.hpp ${SOURCE_DIR}/include/ctnn/io/*.hpp)
+list(SORT headers)
+set(problems "")  # one a line, not a list: a quoted row may hold ';'
+foreach(header IN LISTS headers)
+  public_names(${SOURCE_DIR}/include/${header} names members)
+  if(LIST)
+    list(JOIN names " " names_text)
+    list(JOIN members " " members_text)
+    message(STATUS "${header}: ${names_text}\n   members: ${members_text}")
+  endif()
+  if(names STREQUAL "")
+    continue()
+  endif()
+  set(link "(../include/${header})")
+  string(REPLACE "." "\\." link_regex "${link}")
+  string(REPLACE "(" "\\(" link_regex "${link_regex}")
+  string(REPLACE ")" "\\)" link_regex "${link_regex}")
+  if(NOT doc MATCHES "\n(## [^\n]*${link_regex}[^\n]*\n)")
+    string(APPEND problems "\n  no section for ${header}: a heading '## ...' that links to ${link}")
+    continue()
+  endif()
+  string(FIND "${doc}" "\n${CMAKE_MATCH_1}" start)
+  string(SUBSTRING "${doc}" ${start} -1 section)
+  string(SUBSTRING "${section}" 1 -1 after_heading)
+  string(FIND "${after_heading}" "\n## " end)
+  if(NOT end EQUAL -1)
+    math(EXPR end "${end} + 1")
+    string(SUBSTRING "${section}" 0 ${end} section)
+  endif()
+
+  string(REGEX MATCHALL "`[^`\n]*`" span_list "${section}")
+  string(JOIN "\n" spans ${span_list})
+  set(missing "")
+  foreach(name IN LISTS names members)
+    string(REGEX REPLACE "^.*::" "" bare "${name}")
+    mentions("${spans}" ${bare} found)
+    if(NOT found)
+      list(APPEND missing "`${name}`")
+    endif()
+  endforeach()
+  if(missing)
+    list(JOIN missing ", " missing_text)
+    string(APPEND problems "\n  ${header}: its section does not name ${missing_text}")
+  endif()
+
+  # Every row: a link to this header, and first-column names that exist.
+  string(REPLACE "\n" ";" lines "${section}")
+  foreach(line IN LISTS lines)
+    if(NOT line MATCHES "^\\| *`")
+      continue()
+    endif()
+    if(NOT line MATCHES "${link_regex}")
+      unprotect("${line}" row)
+      string(APPEND problems "\n  ${header}: a row of its table does not link to ${link}: ${row}")
+    endif()
+    string(REGEX MATCH "^\\|[^|]*" first_cell "${line}")
+    string(REGEX MATCHALL "`[^`]*`" listed "${first_cell}")
+    foreach(entry IN LISTS listed)
+      string(REGEX REPLACE "^`(ctnn::)?(io::)?([A-Za-z0-9_:]*).*`$" "\\3" entry "${entry}")
+      if(entry MATCHES "::")
+        list(FIND members "${entry}" known)
+      else()
+        list(FIND names "${entry}" known)
+      endif()
+      if(known EQUAL -1)
+        string(APPEND problems "\n  ${header}: its table lists `${entry}`, which is not a public name of ${header}")
+      endif()
+    endforeach()
+  endforeach()
+endforeach()
+
+# Switches: macros include/ tests but never defines, environment variables it reads.
+file(GLOB_RECURSE all_headers ${SOURCE_DIR}/include/*.hpp)
+set(tested "")
+set(defined "")
+foreach(file IN LISTS all_headers)
+  file(STRINGS ${file} lines REGEX "^[ \t]*#")
+  foreach(line IN LISTS lines)
+    if(line MATCHES "^[ \t]*#[ \t]*(if|elif)")
+      string(REGEX MATCHALL "CTNN_[A-Za-z0-9_]+" found "${line}")
+      list(APPEND tested ${found})
+    elseif(line MATCHES "^[ \t]*#[ \t]*define[ \t]+(CTNN_[A-Za-z0-9_]+)")
+      list(APPEND defined ${CMAKE_MATCH_1})
+    endif()
+  endforeach()
+  file(STRINGS ${file} lines REGEX "getenv\\(\"[A-Za-z0-9_]+\"\\)")
+  foreach(line IN LISTS lines)
+    string(REGEX MATCHALL "getenv\\(\"[A-Za-z0-9_]+\"\\)" calls "${line}")
+    foreach(call IN LISTS calls)
+      string(REGEX REPLACE "getenv\\(\"([A-Za-z0-9_]+)\"\\)" "\\1" variable "${call}")
+      list(APPEND tested ${variable})
+    endforeach()
+  endforeach()
+endforeach()
+list(REMOVE_DUPLICATES tested)
+if(defined)
+  list(REMOVE_ITEM tested ${defined})
+endif()
+if(LIST)
+  list(JOIN tested " " tested_text)
+  message(STATUS "switches: ${tested_text}")
+endif()
+foreach(switch IN LISTS tested)
+  string(FIND "${doc}" "`${switch}`" at)
+  if(at EQUAL -1)
+    string(APPEND problems "\n  the switch ${switch} (a macro include/ tests but never defines, or an environment variable it reads) is not named as `${switch}`")
+  endif()
+endforeach()
+
+if(NOT problems STREQUAL "")
+  message(FATAL_ERROR "docs/reference.md is incomplete:${problems}\n")
+endif()
+list(LENGTH headers header_count)
+message(STATUS "docs/reference.md names every public name of the ${header_count} headers")
