@@ -1,6 +1,7 @@
-// ctnn's constexpr math core: exp, expm1, log, tanh, sqrt and dot.
+// ctnn's constexpr math core: exp, expm1, log, sqrt and dot, and bits::tanh
+// (what the tanh activation computes; ctnn::tanh is that activation).
 //
-// exp, expm1, log and tanh (bits::tanh) are correctly rounded (round to
+// exp, expm1, log and bits::tanh are correctly rounded (round to
 // nearest) for every double, and sqrt is exactly rounded: each returns the
 // one double nearest to the exact value. Such a result is unique, so every
 // correct implementation gives the same bits; ctnn's own serves constant

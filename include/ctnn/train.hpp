@@ -273,8 +273,8 @@ struct ignore_epoch {
 };
 
 // Trains a copy of `net` and returns it. Inputs: rows of std::array<double,
-// inputs>; targets: rows of std::array<double, outputs>, or numbers for one
-// output (std::array, std::vector, std::span...). After each epoch,
+// inputs>, or numbers for one input; targets: rows of std::array<double,
+// outputs>, or numbers for one output (std::array, std::vector, std::span...). After each epoch,
 // on_epoch(epoch, net) is called (epochs count from 0).
 //
 // At runtime the epochs run with the fastest exp the CPU has

@@ -10,7 +10,8 @@
 // byte-order mark at the start (as some spreadsheets write) is skipped.
 //
 // Every problem is reported as a ctnn::io::data_error whose message starts
-// with "FILE:LINE: ".
+// with "FILE:LINE: " for a problem in a line, or "FILE: " for the file as a
+// whole (cannot be opened, empty, no data rows, a class without rows).
 #ifndef CTNN_IO_CSV_HPP
 #define CTNN_IO_CSV_HPP
 
@@ -182,7 +183,7 @@ struct classified_data {
 // Reads a header, then rows of Inputs numbers and a class label, the last
 // column, which must be one of `class_names`; every class must have at least
 // one row. Like read_csv, the first problem found is a data_error naming
-// FILE:LINE, and nothing is returned.
+// FILE:LINE (or FILE, for a class without rows), and nothing is returned.
 template <std::size_t Inputs>
 classified_data<Inputs> read_classified_csv(std::istream& in, const std::string& file,
                                             const std::vector<std::string>& class_names) {
