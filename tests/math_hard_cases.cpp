@@ -112,6 +112,23 @@ TEST_CASE("exp_fma, the FMA kernels' exp, is correctly rounded on every hard cas
     CHECK(wrong == 0);
 }
 
+TEST_CASE("exp_fma at the edges of its fast range and beyond: ctnn::exp's bits", "[math][hard-cases]") {
+    __builtin_cpu_init();
+    if (!__builtin_cpu_supports("fma")) {
+        WARN("this CPU has no FMA: exp_fma not tested");
+        return;
+    }
+    const double range = ctnn::bits::exp_fma_range;
+    const double edges[] = {0.0, -0.0, 0x1p-1074, -0x1p-1074, 0x1p-60, -0x1p-60, range, -range,
+                            std::nextafter(range, 0.0), std::nextafter(-range, 0.0), 700.0, -700.0, 709.78, 709.79,
+                            -745.13, -745.14, -708.5, -740.0, 1e300, -1e300, INFINITY, -INFINITY};
+    for (const double x : edges) {
+        INFO(x);
+        CHECK(ctnn_test::same_bits(exp_with_fma(x), ctnn::exp(x)));
+    }
+    CHECK(std::isnan(exp_with_fma(NAN)));
+}
+
 #if defined(CTNN_HAS_SIMD_KERNEL)
 namespace {
 // exp4, four lanes at a time; each input goes through every lane position

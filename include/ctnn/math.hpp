@@ -195,6 +195,17 @@ inline constexpr double ln2_1024_head = 0x1.62e42fefa39efp-11;  // ln2/1024 roun
 inline constexpr double ln2_1024_tail = 0x1.abc9e3b39803fp-66;  // the rest, rounded
 inline constexpr double exp_fma_error = 0x1.8p-63;              // proven: 2^-62.96 (docs/math.md)
 
+inline constexpr double exp_fma_range = 620.0;
+
+// What exp_fma's fast path leaves: the special cases, then ctnn::exp's rare
+// path (out of line: the fast path's callers stay small).
+[[gnu::noinline]] inline double exp_fma_rest(double x) {
+    if (x != x) return x;
+    if (x > exp_overflow_bound) return infinity;
+    if (x < exp_underflow_bound) return 0.0;
+    return exp_rare(x);
+}
+
 // t_lo / t_hi for each entry of exp2_table: 2^(j/1024) = t_hi (1 + ratio),
 // so that exp_fma adds the table's low part inside one fused multiply-add.
 inline constexpr auto exp2_lo_over_hi = [] {
@@ -213,14 +224,15 @@ inline constexpr auto exp2_lo_over_hi = [] {
 // compiled for an FMA target (bits/dispatch.hpp); elsewhere __builtin_fma is
 // a call to the C library's fma, slow but still exact.
 [[gnu::always_inline]] inline double exp_fma(double x) {
-    if (x != x) return x;
-    if (x > exp_overflow_bound) return infinity;
-    if (x < exp_underflow_bound) return 0.0;
-    const double shifted = __builtin_fma(x, inv_ln2_1024, round_shift);  // 1.5 2^52 + k
-    const double kd = shifted - round_shift;
-    const auto k = static_cast<std::int32_t>(static_cast<std::uint32_t>(std::bit_cast<std::uint64_t>(shifted)));
-    const int e = k >> exp_table_bits;
-    if (e >= -900 && e <= 1000) {  // every part below stays a normal double
+    // One test for the fast path's range, false for NaN: below 620 in
+    // magnitude, e (below) lies in [-895, 895], and every part stays a
+    // normal double. The rest (NaN, overflow, underflow, results beyond
+    // 2^+-895) and the undecided go to ctnn::exp's later phases.
+    if (__builtin_fabs(x) < exp_fma_range) {
+        const double shifted = __builtin_fma(x, inv_ln2_1024, round_shift);  // 1.5 2^52 + k
+        const double kd = shifted - round_shift;
+        const auto k = static_cast<std::int32_t>(static_cast<std::uint32_t>(std::bit_cast<std::uint64_t>(shifted)));
+        const int e = k >> exp_table_bits;
         const double scale = pow2(e);
         const auto j = static_cast<std::size_t>(k & (exp_table_size - 1));
         const double th = exp2_table[j].hi * scale;
@@ -241,7 +253,7 @@ inline constexpr auto exp2_lo_over_hi = [] {
         const double error = exp_fma_error * scale;
         if (y + (y_error - error) == y + (y_error + error)) return y;
     }
-    return exp_rare(x);
+    return exp_fma_rest(x);
 }
 
 // The elementary functions as a kernel's template argument. Each
@@ -257,7 +269,7 @@ struct fma_math {  // runtime kernels compiled for an FMA target
     // __builtin_fma would be libm's fma (measured: 3x slower feedforward).
     [[gnu::target("fma")]]
 #endif
-    static double exp(double x) { return exp_fma(x); }
+    [[gnu::noinline]] static double exp(double x) { return exp_fma(x); }
 };
 
 // x = m 2^e with m in [sqrt(1/2), sqrt(2)), for finite x > 0.

@@ -19,7 +19,6 @@
 #include <boost/hana/at.hpp>
 #include <boost/hana/back.hpp>
 #include <boost/hana/equal.hpp>
-#include <boost/hana/fold_left.hpp>
 #include <boost/hana/for_each.hpp>
 #include <boost/hana/front.hpp>
 #include <boost/hana/range.hpp>
@@ -96,6 +95,29 @@ constexpr bool softmax_placed_well() {
 }
 }  // namespace bits
 
+namespace bits {
+// The forward pass keeps the input and every layer's outputs in one flat
+// buffer: the input at offset 0, layer I's outputs from activation_offsets[I + 1].
+// Training reads them all back (train.hpp).
+template <class Network>
+inline constexpr auto activation_offsets = [] {
+    std::array<std::size_t, Network::layer_count + 2> offsets{};
+    for (std::size_t l = 0; l <= Network::layer_count; ++l)
+        offsets[l + 1] = offsets[l] + Network::topology_type::sizes[l];
+    return offsets;
+}();
+
+// Layers I, I+1, ... in turn. Always inlined: Clang's flatten (in the runtime
+// kernels, bits/dispatch.hpp) inlines only direct calls, and a call here
+// would send the buffer through memory.
+template <std::size_t I, class Network, std::size_t N, class Math>
+[[gnu::always_inline]] constexpr void forward_from(const Network& net, double (&a)[N], Math math) {
+    constexpr auto& offsets = activation_offsets<Network>;
+    hana::at_c<I>(net.layers).forward(a, offsets[I], offsets[I + 1], math);
+    if constexpr (I + 1 < Network::layer_count) forward_from<I + 1>(net, a, math);
+}
+}  // namespace bits
+
 template <class... Layers>
 struct basic_network {
     static_assert(sizeof...(Layers) >= 1, "ctnn::basic_network needs at least one layer");
@@ -127,9 +149,18 @@ struct basic_network {
     // for one output: what generic code calls. (feedforward, below, answers
     // with a plain double for one output, as the notebook does.) Math chooses
     // the implementation of exp (the same bits from each, math.hpp).
+    // It is the left fold of the layers' forward over x (each layer turns
+    // the previous layer's outputs into its own), run over one buffer, as
+    // training runs it (bits::forward_from).
     template <class Math = bits::portable_math>
     constexpr std::array<double, outputs> forward(const input_type& x, Math math = {}) const {
-        return hana::fold_left(layers, x, [math](const auto& in, const auto& layer) { return layer.forward(in, math); });
+        constexpr auto& offsets = bits::activation_offsets<basic_network>;
+        double a[offsets[layer_count + 1]] = {};
+        for (std::size_t i = 0; i < inputs; ++i) a[i] = x[i];
+        bits::forward_from<0>(*this, a, math);
+        std::array<double, outputs> y{};
+        for (std::size_t o = 0; o < outputs; ++o) y[o] = a[offsets[layer_count] + o];
+        return y;
     }
 
     // The answer as feedforward gives it: a number for one output.

@@ -89,23 +89,6 @@ constexpr decltype(auto) row(const Range& range, std::size_t i) {
     return std::ranges::begin(range)[static_cast<std::ranges::range_difference_t<Range>>(i)];
 }
 
-// Training keeps the input and every layer's outputs in one flat buffer:
-// the input at offset 0, layer I's outputs from activation_offsets[I + 1].
-template <class Network>
-inline constexpr auto activation_offsets = [] {
-    std::array<std::size_t, Network::layer_count + 2> offsets{};
-    for (std::size_t l = 0; l <= Network::layer_count; ++l)
-        offsets[l + 1] = offsets[l] + Network::topology_type::sizes[l];
-    return offsets;
-}();
-
-template <std::size_t I, class Network, std::size_t N, class Math>
-constexpr void forward_from(const Network& net, double (&a)[N], Math math) {
-    constexpr auto& offsets = activation_offsets<Network>;
-    hana::at_c<I>(net.layers).forward(a, offsets[I], offsets[I + 1], math);
-    if constexpr (I + 1 < Network::layer_count) forward_from<I + 1>(net, a, math);
-}
-
 // What backprop does with each step it computes: training subtracts it from
 // the parameter; ctnn::gradient stores it (with a learning rate of 1). A
 // template argument rather than a function object: constant evaluators
@@ -117,7 +100,7 @@ enum class step_use { subtract, store };
 // is filled in, layer I-1's part is computed here from `net` (the weights
 // before this step), and each step goes to `sink`'s matching parameter.
 template <std::size_t I, step_use Use, class Network, std::size_t N>
-constexpr void backward_from(const Network& net, Network& sink, const double (&a)[N], double (&g)[N]) {
+[[gnu::always_inline]] constexpr void backward_from(const Network& net, Network& sink, const double (&a)[N], double (&g)[N]) {
     constexpr auto& offsets = activation_offsets<Network>;
     const auto& layer = hana::at_c<I>(net.layers);
     auto& sink_layer = hana::at_c<I>(sink.layers);
@@ -189,8 +172,9 @@ constexpr double row_value(const Row& row, std::size_t i) {
 }
 
 // Forward and backward for one sample; every parameter's step goes to `sink`.
+// (Always inlined, as forward_from: see network.hpp.)
 template <class Loss, step_use Use, class Network, class InputRow, class TargetRow, class Math = portable_math>
-constexpr void backprop(const Network& net, Network& sink, const InputRow& x, const TargetRow& y_true,
+[[gnu::always_inline]] constexpr void backprop(const Network& net, Network& sink, const InputRow& x, const TargetRow& y_true,
                         double learn_rate, Math math = {}) {
     check_softmax_with_cross_entropy<layer_activation<typename Network::last_layer::activation_type>,
                                      needs_softmax<Loss>()>();

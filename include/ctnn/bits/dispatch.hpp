@@ -23,29 +23,33 @@ CTNN_BEGIN_SEPARATE_ROUNDING
 namespace ctnn::bits {
 
 enum class math_kind {
-    portable,  // ctnn::exp: constant evaluation, and CPUs without FMA
+    portable = 0,  // ctnn::exp: constant evaluation, and CPUs without FMA
     fma,       // exp_fma, one row at a time
     fma_avx2,  // exp_fma, and four rows at a time where a kernel can (ctnn::predict)
 };
 
 // What this CPU runs: the best it has, unless the environment variable
 // CTNN_MATH says "portable" or "fma" (tests force each path with it).
-// Decided once per process.
-inline math_kind fastest_math() {
-    static const math_kind kind = [] {
-        const char* forced_text = std::getenv("CTNN_MATH");
-        const std::string_view forced = forced_text != nullptr ? forced_text : "";
-        if (forced == "portable") return math_kind::portable;
+[[gnu::noinline, gnu::cold]] inline math_kind detect_fastest_math() {
+    const char* forced_text = std::getenv("CTNN_MATH");
+    const std::string_view forced = forced_text != nullptr ? forced_text : "";
+    if (forced == "portable") return math_kind::portable;
 #if defined(__x86_64__) || defined(__i386__)
-        __builtin_cpu_init();
-        if (__builtin_cpu_supports("fma")) {
-            return forced != "fma" && __builtin_cpu_supports("avx2") ? math_kind::fma_avx2 : math_kind::fma;
-        }
+    __builtin_cpu_init();
+    if (__builtin_cpu_supports("fma")) {
+        return forced != "fma" && __builtin_cpu_supports("avx2") ? math_kind::fma_avx2 : math_kind::fma;
+    }
 #endif
-        return math_kind::portable;
-    }();
-    return kind;
+    return math_kind::portable;
 }
+
+// Decided once, when the program starts: then choosing is one load and one
+// compare where the kernel is called (a single feedforward takes a few tens
+// of nanoseconds). Until then (a kernel run while another object is being
+// statically initialised) it is zero, math_kind::portable: the same bits.
+inline const math_kind fastest_math_kind = detect_fastest_math();
+
+inline math_kind fastest_math() { return fastest_math_kind; }
 
 #if defined(__x86_64__) || defined(__i386__)
 template <class Kernel>
@@ -54,12 +58,18 @@ template <class Kernel>
 }
 #endif
 
+// Out of line, so that the dispatch below stays small enough to inline.
 template <class Kernel>
-decltype(auto) run_with_fastest_math(const Kernel& kernel) {
-#if defined(__x86_64__) || defined(__i386__)
-    if (fastest_math() != math_kind::portable) return run_with_fma(kernel);
-#endif
+[[gnu::noinline]] decltype(auto) run_with_portable_math(const Kernel& kernel) {
     return kernel(portable_math{});
+}
+
+template <class Kernel>
+[[gnu::always_inline]] inline decltype(auto) run_with_fastest_math(const Kernel& kernel) {
+#if defined(__x86_64__) || defined(__i386__)
+    if (fastest_math() != math_kind::portable) [[likely]] return run_with_fma(kernel);
+#endif
+    return run_with_portable_math(kernel);
 }
 
 }  // namespace ctnn::bits

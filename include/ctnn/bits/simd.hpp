@@ -71,10 +71,9 @@ using i64x4 = std::int64_t __attribute__((vector_size(32)));
     const f64x4 y_fast = fma(th, t, th);
     const f64x4 y_error = fma(th, t, th - y_fast);
     const f64x4 error = splat(exp_fma_error) * scale;
-    // exp_fma's conditions: x in range (false for NaN), e in [-900, 1000], the test decided.
-    const i64x4 decided = (x <= splat(exp_overflow_bound)) & (x >= splat(exp_underflow_bound)) &
-                          (kd >= splat(-900.0 * exp_table_size)) & (kd < splat(1001.0 * exp_table_size)) &
-                          (y_fast + (y_error - error) == y_fast + (y_error + error));
+    // exp_fma's conditions: |x| in its range (false for NaN), and the test decided.
+    const f64x4 magnitude = reinterpret_cast<f64x4>(reinterpret_cast<i64x4>(x) & 0x7fffffffffffffff);
+    const i64x4 decided = (magnitude < splat(exp_fma_range)) & (y_fast + (y_error - error) == y_fast + (y_error + error));
     f64x4 y = y_fast;
     const int undecided = ~lanes(decided) & 0xf;
     if (undecided != 0) [[unlikely]] {
