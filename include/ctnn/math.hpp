@@ -193,7 +193,7 @@ constexpr double exp(double x) {
 namespace bits {
 inline constexpr double ln2_1024_head = 0x1.62e42fefa39efp-11;  // ln2/1024 rounded to a double
 inline constexpr double ln2_1024_tail = 0x1.abc9e3b39803fp-66;  // the rest, rounded
-inline constexpr double exp_fma_error = 0x1.8p-63;              // proven: 2^-62.96 (docs/math.md)
+inline constexpr double exp_fma_error = 0x1.2p-64;  // relative to th: 2^-63.83, proven 2^-63.96 (docs/math.md)
 
 inline constexpr double exp_fma_range = 620.0;
 
@@ -250,7 +250,7 @@ inline constexpr auto exp2_lo_over_hi = [] {
         const double y_error = __builtin_fma(th, t, th - y);  // th - y is exact
         // Ziv's test: y is the correctly rounded result when every value
         // within the error of y + y_error rounds to y.
-        const double error = exp_fma_error * scale;
+        const double error = exp_fma_error * th;
         if (y + (y_error - error) == y + (y_error + error)) return y;
     }
     return exp_fma_rest(x);

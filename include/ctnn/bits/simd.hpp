@@ -70,7 +70,7 @@ using i64x4 = std::int64_t __attribute__((vector_size(32)));
     const f64x4 t = fma(r2, p, a);
     const f64x4 y_fast = fma(th, t, th);
     const f64x4 y_error = fma(th, t, th - y_fast);
-    const f64x4 error = splat(exp_fma_error) * scale;
+    const f64x4 error = splat(exp_fma_error) * th;
     // exp_fma's conditions: |x| in its range (false for NaN), and the test decided.
     const f64x4 magnitude = reinterpret_cast<f64x4>(reinterpret_cast<i64x4>(x) & 0x7fffffffffffffff);
     const i64x4 decided = (magnitude < splat(exp_fma_range)) & (y_fast + (y_error - error) == y_fast + (y_error + error));
