@@ -135,7 +135,5 @@ template <std::size_t I, class Network, std::size_t Width>
 }  // namespace ctnn::bits::simd
 CTNN_END_SEPARATE_ROUNDING
 
-#undef CTNN_SIMD_TARGET
-
 #endif  // __x86_64__
 #endif
