@@ -93,9 +93,7 @@ constexpr bool softmax_placed_well() {
     check_softmax_outputs<softmax[last] ? outputs[last] : 2>();
     return true;
 }
-}  // namespace bits
 
-namespace bits {
 // The forward pass keeps the input and every layer's outputs in one flat
 // buffer: the input at offset 0, layer I's outputs from activation_offsets[I + 1].
 // Training reads them all back (train.hpp).
@@ -148,10 +146,10 @@ struct basic_network {
     // The output layer's values, always a std::array<double, outputs>, even
     // for one output: what generic code calls. (feedforward, below, answers
     // with a plain double for one output, as the notebook does.) Math chooses
-    // the implementation of exp (the same bits from each, math.hpp).
-    // It is the left fold of the layers' forward over x (each layer turns
-    // the previous layer's outputs into its own), run over one buffer, as
-    // training runs it (bits::forward_from).
+    // the implementation of exp (the same bits from each, math.hpp). It is
+    // the left fold of the layers' forward over x, each layer turning the
+    // previous one's outputs into its own, run over one buffer as training
+    // runs it (bits::forward_from).
     template <class Math = bits::portable_math>
     constexpr std::array<double, outputs> forward(const input_type& x, Math math = {}) const {
         constexpr auto& offsets = bits::activation_offsets<basic_network>;
@@ -175,9 +173,9 @@ struct basic_network {
     // The network's answer for input x, as the notebook's feedforward gives it:
     // a double for one output, else a std::array (forward, above, always
     // gives the array).
-    // x is a std::array or a braced list, net.feedforward({2, 3}) (or a number
-    // for one input, below); one of the
-    // wrong size fails to compile with a message naming both sizes. At runtime
+    // x is a std::array or a braced list, net.feedforward({2, 3}), or a number
+    // for one input (below); one of the wrong size fails to compile with a
+    // message naming both sizes. At runtime
     // it uses the fastest exp the CPU has (bits/dispatch.hpp): the same bits.
     template <std::size_t N>
     constexpr output_type feedforward(const std::array<double, N>& x) const {

@@ -24,8 +24,8 @@ namespace ctnn::bits {
 
 enum class math_kind {
     portable = 0,  // ctnn::exp: constant evaluation, and CPUs without FMA
-    fma,       // exp_fma, one row at a time
-    fma_avx2,  // exp_fma, and four rows at a time where a kernel can (ctnn::predict)
+    fma,           // exp_fma, one row at a time
+    fma_avx2,      // exp_fma, and four rows at a time where a kernel can (ctnn::predict)
 };
 
 // What this CPU runs: the best it has, unless the environment variable
