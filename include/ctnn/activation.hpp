@@ -53,8 +53,9 @@ struct relu_t {
 // sums (layer.hpp). Only the last layer may use it (a network with softmax_t
 // elsewhere does not compile), and trains only with
 // categorical_cross_entropy_t (train, sgd_step and gradient refuse any other
-// loss; loss_over may still score it with one): together their gradient with respect to the sums is p - y (loss.hpp), so
-// the derivative backprop multiplies by is 1.
+// loss; loss_over may still score it with one): together their gradient
+// with respect to the sums is p - y (loss.hpp), so the derivative backprop
+// multiplies by is 1.
 struct softmax_t {
     static constexpr const char* name = "softmax";
     static constexpr const char* type_name = "ctnn::softmax_t";

@@ -100,7 +100,8 @@ enum class step_use { subtract, store };
 // is filled in, layer I-1's part is computed here from `net` (the weights
 // before this step), and each step goes to `sink`'s matching parameter.
 template <std::size_t I, step_use Use, class Network, std::size_t N>
-[[gnu::always_inline]] constexpr void backward_from(const Network& net, Network& sink, const double (&a)[N], double (&g)[N]) {
+[[gnu::always_inline]] constexpr void backward_from(const Network& net, Network& sink, const double (&a)[N],
+                                                   double (&g)[N]) {
     constexpr auto& offsets = activation_offsets<Network>;
     const auto& layer = hana::at_c<I>(net.layers);
     auto& sink_layer = hana::at_c<I>(sink.layers);
@@ -174,8 +175,8 @@ constexpr double row_value(const Row& row, std::size_t i) {
 // Forward and backward for one sample; every parameter's step goes to `sink`.
 // (Always inlined, as forward_from: see network.hpp.)
 template <class Loss, step_use Use, class Network, class InputRow, class TargetRow, class Math = portable_math>
-[[gnu::always_inline]] constexpr void backprop(const Network& net, Network& sink, const InputRow& x, const TargetRow& y_true,
-                        double learn_rate, Math math = {}) {
+[[gnu::always_inline]] constexpr void backprop(const Network& net, Network& sink, const InputRow& x,
+                                               const TargetRow& y_true, double learn_rate, Math math = {}) {
     check_softmax_with_cross_entropy<layer_activation<typename Network::last_layer::activation_type>,
                                      needs_softmax<Loss>()>();
     constexpr auto& offsets = activation_offsets<Network>;
@@ -258,8 +259,8 @@ struct ignore_epoch {
 
 // Trains a copy of `net` and returns it. Inputs: rows of std::array<double,
 // inputs>, or numbers for one input; targets: rows of std::array<double,
-// outputs>, or numbers for one output (std::array, std::vector, std::span...). After each epoch,
-// on_epoch(epoch, net) is called (epochs count from 0).
+// outputs>, or numbers for one output (std::array, std::vector, std::span...).
+// After each epoch, on_epoch(epoch, net) is called (epochs count from 0).
 //
 // At runtime the epochs run with the fastest exp the CPU has
 // (bits/dispatch.hpp), chosen once: the same bits as at compile time.

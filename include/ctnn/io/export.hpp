@@ -166,15 +166,16 @@ void write_header(std::ostream& out, const Network& net, std::string_view name, 
         throw std::invalid_argument("ctnn::io::write_header: invalid name '" + comment_text(name) + "': " + problem);
     std::string type = "ctnn::basic_network<";
     std::string layers;
-    std::string includes = "#include <ctnn/activation.hpp>\n#include <ctnn/fingerprint.hpp>\n#include <ctnn/network.hpp>\n";
+    std::string includes =
+        "#include <ctnn/activation.hpp>\n#include <ctnn/fingerprint.hpp>\n#include <ctnn/network.hpp>\n";
     bool first = true;
     hana::for_each(net.layers, [&](const auto& layer) {
         using layer_type = std::remove_cvref_t<decltype(layer)>;
         using activation_type = typename layer_type::activation_type;
         detail::check_exportable_activation<activation_type>();
         if constexpr (exportable_activation<activation_type>) {  // else only the message above
-            if (const std::string line = detail::include_line<activation_type>(); includes.find(line) == std::string::npos)
-                includes += line;
+            const std::string line = detail::include_line<activation_type>();
+            if (includes.find(line) == std::string::npos) includes += line;
             type += (first ? "" : ", ") + detail::layer_type_name<layer_type>();
             layers += first ? "" : ",\n";
             first = false;
