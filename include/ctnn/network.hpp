@@ -111,7 +111,8 @@ inline constexpr auto activation_offsets = [] {
 template <std::size_t I, class Network, std::size_t N, class Math>
 [[gnu::always_inline]] constexpr void forward_from(const Network& net, double (&a)[N], Math math) {
     constexpr auto& offsets = activation_offsets<Network>;
-    hana::at_c<I>(net.layers).forward(a, offsets[I], offsets[I + 1], math);
+    constexpr std::size_t in = offsets[I], out = offsets[I + 1];
+    hana::at_c<I>(net.layers).forward(a, in, out, math);
     if constexpr (I + 1 < Network::layer_count) forward_from<I + 1>(net, a, math);
 }
 }  // namespace bits

@@ -162,16 +162,6 @@ constexpr bool needs_softmax() {
     }
 }
 
-// Element i of a data row: the number itself for a row of one, else row[i].
-template <class Row>
-constexpr double row_value(const Row& row, std::size_t i) {
-    if constexpr (std::is_arithmetic_v<Row>) {
-        return static_cast<double>(row);
-    } else {
-        return row[i];
-    }
-}
-
 // Forward and backward for one sample; every parameter's step goes to `sink`.
 // (Always inlined, as forward_from: see network.hpp.)
 template <class Loss, step_use Use, class Network, class InputRow, class TargetRow, class Math = portable_math>
@@ -183,11 +173,23 @@ template <class Loss, step_use Use, class Network, class InputRow, class TargetR
     constexpr std::size_t last = Network::layer_count;
     double a[offsets[last + 1]] = {};  // the input, then every layer's outputs
     double g[offsets[last + 1]] = {};  // learning rate times dL/d(each of those)
-    for (std::size_t i = 0; i < Network::inputs; ++i) a[i] = row_value(x, i);
+    // A row is a std::array, or a number for a row of one. Read here rather
+    // than through a helper: Clang's evaluator pays about 20,000 instructions
+    // for each call that binds a reference to a data row
+    // (bench/compile_instructions.sh; docs/compile-time.md).
+    if constexpr (std::is_arithmetic_v<InputRow>) {
+        a[0] = static_cast<double>(x);
+    } else {
+        for (std::size_t i = 0; i < Network::inputs; ++i) a[i] = x[i];
+    }
     forward_from<0>(net, a, math);
-    for (std::size_t o = 0; o < Network::outputs; ++o)
-        g[offsets[last] + o] =
-            learn_rate * Loss::gradient(row_value(y_true, o), a[offsets[last] + o], Network::outputs);
+    constexpr std::size_t first_output = offsets[last];
+    if constexpr (std::is_arithmetic_v<TargetRow>) {
+        g[first_output] = learn_rate * Loss::gradient(static_cast<double>(y_true), a[first_output], Network::outputs);
+    } else {
+        for (std::size_t o = 0; o < Network::outputs; ++o)
+            g[first_output + o] = learn_rate * Loss::gradient(y_true[o], a[first_output + o], Network::outputs);
+    }
     backward_from<last - 1, Use>(net, sink, a, g);
 }
 
