@@ -66,7 +66,7 @@ BENCHMARK(ff_handwritten);
 // loop is exp itself, and how much the rest of the code.
 bool skipped_without_fma(benchmark::State& state) {
     if (ctnn::bits::fastest_math() != ctnn::bits::math_kind::portable) return false;
-    state.SkipWithError("this CPU has no FMA");
+    state.SkipWithError("no FMA kernels: this CPU has no FMA, or CTNN_MATH=portable");
     return true;
 }
 
