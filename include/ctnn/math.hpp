@@ -150,61 +150,69 @@ constexpr double_double exp_double_double(const exp_reduction& reduced) {
     return exp_last_resort(x);
 }
 
+// Where exp's fast path does not run or cannot decide: NaN, overflow,
+// underflow, then the rare path. (Out of line, like exp_rare.)
+[[gnu::noinline]] constexpr double exp_special_or_rare(double x) {
+    if (x != x) return x;
+    if (x > exp_overflow_bound) return infinity;
+    if (x < exp_underflow_bound) return 0.0;
+    return exp_rare(x);
+}
+
+// The fast paths run for |x| below this: there e (the power of two that scales
+// the result) lies in [-895, 895], so every part and the result stay normal.
+inline constexpr double exp_fast_range = 620.0;
+
 }  // namespace bits
 
 // e^x, correctly rounded. exp(NaN) is NaN, exp(+inf) = +inf, exp(-inf) = +0;
 // results beyond the double range are +inf or +0 (never a failed constant
 // evaluation), and tiny results are correctly rounded subnormals.
 //
-// The fast path is written out in this one body: a constant evaluator pays
-// for every call, and exp is where compile-time training spends its time.
+// The fast path is written out in this one body, and with its constants as
+// literals: a constant evaluator pays for every call, and Clang's for every
+// read of a named constant too (about 2,000 instructions each; this function
+// is where compile-time training spends its time, docs/compile-time.md). The
+// static_asserts after it tie each literal to the named constant the other
+// paths use.
 constexpr double exp(double x) {
-    if (x != x) return x;
-    if (x > bits::exp_overflow_bound) return bits::infinity;
-    if (x < bits::exp_underflow_bound) return 0.0;
     CTNN_RETURN_IF_GCC_FOLDS(x > -708.0 && x < 709.0, __builtin_exp(x));
-    // x = k ln2/1024 + r. The fast path needs r only to 2^-65, so two parts
-    // of ln2/1024 do (the first has 32 bits: k part1 and x - k part1 are exact).
-    const double kd = (x * bits::inv_ln2_1024 + bits::round_shift) - bits::round_shift;
-    const double r = (x - kd * bits::ln2_1024_part1) - kd * bits::ln2_1024_rest;
-    const int k = static_cast<int>(kd);
-    const int j = k & (bits::exp_table_size - 1);
-    const int e = k >> bits::exp_table_bits;
-    if (e >= -1000 && e <= 1000) {
+    if (x > -620.0 && x < 620.0) {  // |x| < bits::exp_fast_range, false for NaN
+        // x = k ln2/1024 + r. The fast path needs r only to 2^-65, so two parts
+        // of ln2/1024 do (the first has 32 bits: k part1 and x - k part1 are exact).
+        const double kd = (x * 0x1.71547652b82fep+10 + 0x1.8p52) - 0x1.8p52;  // inv_ln2_1024, round_shift
+        const double r = (x - kd * 0x1.62e42ff000000p-11) - kd * -0x1.718432a1b0e26p-45;  // ln2_1024_part1, _rest
+        const int k = static_cast<int>(kd);
+        const int j = k & 1023;  // exp_table_size - 1
+        const int e = k >> 10;   // exp_table_bits
         // exp(r) 2^(j/1024) ~= yh + yl, error below 2^-62: Taylor to degree 5
         // (truncation < 2^-76), r's own error < 2^-65, th * r rounded (< 2^-64).
         // Estrin's scheme and the order of the sums keep the dependency chain short.
-        const auto [th, tl] = bits::exp2_table[static_cast<std::size_t>(j)];
+        const double th = bits::exp2_table[j].hi, tl = bits::exp2_table[j].lo;
         const double r2 = r * r;
         const double poly = (0.5 + r * 0x1.5555555555555p-3) + r2 * (0x1.5555555555555p-5 + r * 0x1.1111111111111p-7);
         const double v = th * r;
         const double yh = th + v;  // fast_two_sum(th, v), then the small terms
         const double yl = ((v - (yh - th)) + tl) + (th * r2) * poly;  // th (e^r - 1 - r) = th r^2 poly
-        // Ziv's test: if every value within the error rounds alike, that is the
-        // answer. The result does not wait for the test: a predicted branch.
-        // (bits::round_if_decided written out: this is the path a constant
-        // evaluator takes in all but 1 call in 500, and every call costs.)
-        const double low = yh + (yl - bits::exp_fast_error);
-        if (low == yh + (yl + bits::exp_fast_error)) return low * bits::pow2(e);
+        // Ziv's test (bits::round_if_decided written out) with exp_fast_error:
+        // if every value within the error rounds alike, that is the answer,
+        // scaled by 2^e (bits::pow2 written out). The result does not wait for
+        // the test: a predicted branch.
+        const double low = yh + (yl - 0x1p-62);
+        if (low == yh + (yl + 0x1p-62)) return low * std::bit_cast<double>(static_cast<std::uint64_t>(e + 1023) << 52);
     }
-    return bits::exp_rare(x);
+    return bits::exp_special_or_rare(x);
 }
+static_assert(bits::exp_fast_range == 620.0 && bits::inv_ln2_1024 == 0x1.71547652b82fep+10 &&
+                  bits::round_shift == 0x1.8p52 && bits::ln2_1024_part1 == 0x1.62e42ff000000p-11 &&
+                  bits::ln2_1024_rest == -0x1.718432a1b0e26p-45 && bits::exp_table_size - 1 == 1023 &&
+                  bits::exp_table_bits == 10 && bits::exp_fast_error == 0x1p-62,
+              "ctnn::exp: its literals must be the named constants of the other paths");
 
 namespace bits {
 inline constexpr double ln2_1024_head = 0x1.62e42fefa39efp-11;  // ln2/1024 rounded to a double
 inline constexpr double ln2_1024_tail = 0x1.abc9e3b39803fp-66;  // the rest, rounded
 inline constexpr double exp_fma_error = 0x1.2p-64;  // relative to th: 2^-63.83, proven 2^-63.96 (docs/math.md)
-
-inline constexpr double exp_fma_range = 620.0;
-
-// What exp_fma's fast path leaves: the special cases, then ctnn::exp's rare
-// path (out of line: the fast path's callers stay small).
-[[gnu::noinline]] inline double exp_fma_rest(double x) {
-    if (x != x) return x;
-    if (x > exp_overflow_bound) return infinity;
-    if (x < exp_underflow_bound) return 0.0;
-    return exp_rare(x);
-}
 
 // t_lo / t_hi for each entry of exp2_table: 2^(j/1024) = t_hi (1 + ratio),
 // so that exp_fma adds the table's low part inside one fused multiply-add.
@@ -228,7 +236,7 @@ inline constexpr auto exp2_lo_over_hi = [] {
     // magnitude, e (below) lies in [-895, 895], and every part stays a
     // normal double. The rest (NaN, overflow, underflow, results beyond
     // 2^+-895) and the undecided go to ctnn::exp's later phases.
-    if (__builtin_fabs(x) < exp_fma_range) {
+    if (__builtin_fabs(x) < exp_fast_range) {
         const double shifted = __builtin_fma(x, inv_ln2_1024, round_shift);  // 1.5 2^52 + k
         const double kd = shifted - round_shift;
         const auto k = static_cast<std::int32_t>(static_cast<std::uint32_t>(std::bit_cast<std::uint64_t>(shifted)));
@@ -253,7 +261,7 @@ inline constexpr auto exp2_lo_over_hi = [] {
         const double error = exp_fma_error * th;
         if (y + (y_error - error) == y + (y_error + error)) return y;
     }
-    return exp_fma_rest(x);
+    return exp_special_or_rare(x);
 }
 
 // The elementary functions as a kernel's template argument. Each

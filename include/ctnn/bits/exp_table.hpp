@@ -5,8 +5,6 @@
 #ifndef CTNN_BITS_EXP_TABLE_HPP
 #define CTNN_BITS_EXP_TABLE_HPP
 
-#include <array>
-
 #include <ctnn/bits/double_double.hpp>
 #include <ctnn/bits/fp_contract.hpp>
 
@@ -16,7 +14,9 @@ namespace ctnn::bits {
 inline constexpr int exp_table_bits = 10;
 inline constexpr int exp_table_size = 1 << exp_table_bits;
 
-inline constexpr std::array<double_double, exp_table_size> exp2_table{{
+// A plain array: in constant evaluation std::array's operator[] is one more
+// call per read, and exp reads this table on every call.
+inline constexpr double_double exp2_table[exp_table_size] = {
     {0x1.0000000000000p+0, 0x0.0p+0},
     {0x1.002c605e2e8cfp+0, -0x1.d7c96f201bb2fp-55},
     {0x1.0058c86da1c0ap+0, -0x1.5e00e62d6b30dp-56},
@@ -1041,7 +1041,7 @@ inline constexpr std::array<double_double, exp_table_size> exp2_table{{
     {0x1.fef619ff7c2b3p+0, -0x1.8ae49c7ddff34p-55},
     {0x1.ff4eaca4391b6p+0, -0x1.2e60c5e4b7047p-55},
     {0x1.ffa74ea381efcp+0, 0x1.0bd3b9f8ae013p-55},
-}};
+};
 
 }  // namespace ctnn::bits
 CTNN_END_SEPARATE_ROUNDING

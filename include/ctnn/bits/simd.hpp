@@ -74,7 +74,7 @@ using i64x4 = std::int64_t __attribute__((vector_size(32)));
     // exp_fma's conditions: |x| in its range (false for NaN), and the test decided.
     const f64x4 magnitude = reinterpret_cast<f64x4>(reinterpret_cast<i64x4>(x) & 0x7fffffffffffffff);
     const i64x4 decided =
-        (magnitude < splat(exp_fma_range)) & (y_fast + (y_error - error) == y_fast + (y_error + error));
+        (magnitude < splat(exp_fast_range)) & (y_fast + (y_error - error) == y_fast + (y_error + error));
     f64x4 y = y_fast;
     const int undecided = ~lanes(decided) & 0xf;
     if (undecided != 0) [[unlikely]] {
