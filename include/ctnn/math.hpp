@@ -268,7 +268,9 @@ inline constexpr auto exp2_lo_over_hi = [] {
 // implementation is correctly rounded, so all give the same bits; a kernel
 // runs with the fastest one the CPU has (bits/dispatch.hpp).
 struct portable_math {  // constant evaluation, and CPUs without FMA
-    static constexpr double exp(double x) { return ctnn::exp(x); }
+    // ctnn::exp itself, not a function that calls it: a constant evaluator
+    // pays for every call (docs/compile-time.md).
+    static constexpr double (*exp)(double) = ctnn::exp;
 };
 struct fma_math {  // runtime kernels compiled for an FMA target
 #if defined(__x86_64__) || defined(__i386__)

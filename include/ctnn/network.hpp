@@ -107,12 +107,14 @@ inline constexpr auto activation_offsets = [] {
 
 // Layers I, I+1, ... in turn. Always inlined: Clang's flatten (in the runtime
 // kernels, bits/dispatch.hpp) inlines only direct calls, and a call here
-// would send the buffer through memory.
-template <std::size_t I, class Network, std::size_t N, class Math>
+// would send the buffer through memory. The layer's offsets are template
+// parameters, not constexpr locals: Clang's constant evaluator runs a local's
+// initializer again on every call (here two calls of std::array's
+// operator[]), and reads a template parameter as a literal.
+template <std::size_t I, class Network, std::size_t N, class Math, std::size_t InOffset = activation_offsets<Network>[I],
+          std::size_t OutOffset = activation_offsets<Network>[I + 1]>
 [[gnu::always_inline]] constexpr void forward_from(const Network& net, double (&a)[N], Math math) {
-    constexpr auto& offsets = activation_offsets<Network>;
-    constexpr std::size_t in = offsets[I], out = offsets[I + 1];
-    hana::at_c<I>(net.layers).forward(a, in, out, math);
+    hana::at_c<I>(net.layers).forward(a, InOffset, OutOffset, math);
     if constexpr (I + 1 < Network::layer_count) forward_from<I + 1>(net, a, math);
 }
 }  // namespace bits

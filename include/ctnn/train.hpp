@@ -99,24 +99,26 @@ enum class step_use { subtract, store };
 // learning rate times dL/d(output) for that layer's neurons; layer I's part
 // is filled in, layer I-1's part is computed here from `net` (the weights
 // before this step), and each step goes to `sink`'s matching parameter.
-template <std::size_t I, step_use Use, class Network, std::size_t N>
+// The layer's sizes and offsets are template parameters for the reason given
+// at forward_from.
+template <std::size_t I, step_use Use, class Network, std::size_t N,
+          std::size_t In = Network::topology_type::sizes[I], std::size_t Out = Network::topology_type::sizes[I + 1],
+          std::size_t InOffset = activation_offsets<Network>[I], std::size_t OutOffset = activation_offsets<Network>[I + 1]>
 [[gnu::always_inline]] constexpr void backward_from(const Network& net, Network& sink, const double (&a)[N],
                                                    double (&g)[N]) {
-    constexpr auto& offsets = activation_offsets<Network>;
     const auto& layer = hana::at_c<I>(net.layers);
     auto& sink_layer = hana::at_c<I>(sink.layers);
     using layer_type = std::remove_cvref_t<decltype(layer)>;
-    constexpr std::size_t in = offsets[I], out = offsets[I + 1];
 
-    for (std::size_t j = 0; j < layer_type::outputs; ++j) {
-        const double d = layer_type::activation_type::derivative_from_output(a[out + j]);  // f'_j
-        const double g_j = g[out + j];
-        for (std::size_t i = 0; i < layer_type::inputs; ++i) {
+    for (std::size_t j = 0; j < Out; ++j) {
+        const double d = layer_type::activation_type::derivative_from_output(a[OutOffset + j]);  // f'_j
+        const double g_j = g[OutOffset + j];
+        for (std::size_t i = 0; i < In; ++i) {
             if constexpr (I > 0) {  // layer I-1's g_i = sum_j g_j (w_ji f'_j), summed over j in order
                 const double term = g_j * (layer.weights[j][i] * d);
-                g[in + i] = j == 0 ? term : g[in + i] + term;
+                g[InOffset + i] = j == 0 ? term : g[InOffset + i] + term;
             }
-            const double step = g_j * (a[in + i] * d);
+            const double step = g_j * (a[InOffset + i] * d);
             if constexpr (Use == step_use::subtract) {
                 sink_layer.weights[j][i] -= step;  // after it was read above: the same weight when sink is net
             } else {
@@ -164,15 +166,15 @@ constexpr bool needs_softmax() {
 
 // Forward and backward for one sample; every parameter's step goes to `sink`.
 // (Always inlined, as forward_from: see network.hpp.)
-template <class Loss, step_use Use, class Network, class InputRow, class TargetRow, class Math = portable_math>
+// (FirstOutput is a template parameter for the reason given at forward_from.)
+template <class Loss, step_use Use, class Network, class InputRow, class TargetRow, class Math = portable_math,
+          std::size_t FirstOutput = activation_offsets<Network>[Network::layer_count]>
 [[gnu::always_inline]] constexpr void backprop(const Network& net, Network& sink, const InputRow& x,
                                                const TargetRow& y_true, double learn_rate, Math math = {}) {
     check_softmax_with_cross_entropy<layer_activation<typename Network::last_layer::activation_type>,
                                      needs_softmax<Loss>()>();
-    constexpr auto& offsets = activation_offsets<Network>;
-    constexpr std::size_t last = Network::layer_count;
-    double a[offsets[last + 1]] = {};  // the input, then every layer's outputs
-    double g[offsets[last + 1]] = {};  // learning rate times dL/d(each of those)
+    double a[FirstOutput + Network::outputs] = {};  // the input, then every layer's outputs
+    double g[FirstOutput + Network::outputs] = {};  // learning rate times dL/d(each of those)
     // A row is a std::array, or a number for a row of one. Read here rather
     // than through a helper: Clang's evaluator pays about 20,000 instructions
     // for each call that binds a reference to a data row
@@ -183,14 +185,13 @@ template <class Loss, step_use Use, class Network, class InputRow, class TargetR
         for (std::size_t i = 0; i < Network::inputs; ++i) a[i] = x[i];
     }
     forward_from<0>(net, a, math);
-    constexpr std::size_t first_output = offsets[last];
     if constexpr (std::is_arithmetic_v<TargetRow>) {
-        g[first_output] = learn_rate * Loss::gradient(static_cast<double>(y_true), a[first_output], Network::outputs);
+        g[FirstOutput] = learn_rate * Loss::gradient(static_cast<double>(y_true), a[FirstOutput], Network::outputs);
     } else {
         for (std::size_t o = 0; o < Network::outputs; ++o)
-            g[first_output + o] = learn_rate * Loss::gradient(y_true[o], a[first_output + o], Network::outputs);
+            g[FirstOutput + o] = learn_rate * Loss::gradient(y_true[o], a[FirstOutput + o], Network::outputs);
     }
-    backward_from<last - 1, Use>(net, sink, a, g);
+    backward_from<Network::layer_count - 1, Use>(net, sink, a, g);
 }
 
 }  // namespace bits
