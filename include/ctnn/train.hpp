@@ -90,24 +90,24 @@ constexpr decltype(auto) row(const Range& range, std::size_t i) {
 }
 
 // What backprop does with each step it computes: training subtracts it from
-// the parameter; ctnn::gradient stores it (with a learning rate of 1). A
-// template argument rather than a function object: constant evaluators
-// charge for every call, and this runs once per parameter per sample.
+// the parameter; ctnn::gradient stores it in place of the parameter (with a
+// learning rate of 1, in a copy of the network). A template argument rather
+// than a function object: constant evaluators charge for every call, and
+// this runs once per parameter per sample.
 enum class step_use { subtract, store };
 
 // Layer I and everything below it. g holds, at each layer's offset, the
 // learning rate times dL/d(output) for that layer's neurons; layer I's part
-// is filled in, layer I-1's part is computed here from `net` (the weights
-// before this step), and each step goes to `sink`'s matching parameter.
+// is filled in, layer I-1's part is computed here from the weights before
+// this step, and each step goes to its parameter. The two need only one
+// network: each weight is read once, just before its own step is applied.
 // The layer's sizes and offsets are template parameters for the reason given
 // at forward_from.
 template <std::size_t I, step_use Use, class Network, std::size_t N,
           std::size_t In = Network::topology_type::sizes[I], std::size_t Out = Network::topology_type::sizes[I + 1],
           std::size_t InOffset = activation_offsets<Network>[I], std::size_t OutOffset = activation_offsets<Network>[I + 1]>
-[[gnu::always_inline]] constexpr void backward_from(const Network& net, Network& sink, const double (&a)[N],
-                                                   double (&g)[N]) {
-    const auto& layer = hana::at_c<I>(net.layers);
-    auto& sink_layer = hana::at_c<I>(sink.layers);
+[[gnu::always_inline]] constexpr void backward_from(Network& net, const double (&a)[N], double (&g)[N]) {
+    auto& layer = hana::at_c<I>(net.layers);
     using layer_type = std::remove_cvref_t<decltype(layer)>;
 
     for (std::size_t j = 0; j < Out; ++j) {
@@ -120,19 +120,19 @@ template <std::size_t I, step_use Use, class Network, std::size_t N,
             }
             const double step = g_j * (a[InOffset + i] * d);
             if constexpr (Use == step_use::subtract) {
-                sink_layer.weights[j][i] -= step;  // after it was read above: the same weight when sink is net
+                layer.weights[j][i] -= step;  // after it was read above
             } else {
-                sink_layer.weights[j][i] = step;
+                layer.weights[j][i] = step;
             }
         }
         const double bias_step = g_j * d;
         if constexpr (Use == step_use::subtract) {
-            sink_layer.biases[j] -= bias_step;
+            layer.biases[j] -= bias_step;
         } else {
-            sink_layer.biases[j] = bias_step;
+            layer.biases[j] = bias_step;
         }
     }
-    if constexpr (I > 0) backward_from<I - 1, Use>(net, sink, a, g);
+    if constexpr (I > 0) backward_from<I - 1, Use>(net, a, g);
 }
 
 // softmax_t and categorical_cross_entropy_t come as a pair: their gradient
@@ -164,12 +164,12 @@ constexpr bool needs_softmax() {
     }
 }
 
-// Forward and backward for one sample; every parameter's step goes to `sink`.
+// Forward and backward for one sample; every parameter's step goes to it.
 // (Always inlined, as forward_from: see network.hpp.)
 // (FirstOutput is a template parameter for the reason given at forward_from.)
 template <class Loss, step_use Use, class Network, class InputRow, class TargetRow, class Math = portable_math,
           std::size_t FirstOutput = activation_offsets<Network>[Network::layer_count]>
-[[gnu::always_inline]] constexpr void backprop(const Network& net, Network& sink, const InputRow& x,
+[[gnu::always_inline]] constexpr void backprop(Network& net, const InputRow& x,
                                                const TargetRow& y_true, double learn_rate, Math math = {}) {
     check_softmax_with_cross_entropy<layer_activation<typename Network::last_layer::activation_type>,
                                      needs_softmax<Loss>()>();
@@ -191,7 +191,7 @@ template <class Loss, step_use Use, class Network, class InputRow, class TargetR
         for (std::size_t o = 0; o < Network::outputs; ++o)
             g[FirstOutput + o] = learn_rate * Loss::gradient(y_true[o], a[FirstOutput + o], Network::outputs);
     }
-    backward_from<Network::layer_count - 1, Use>(net, sink, a, g);
+    backward_from<Network::layer_count - 1, Use>(net, a, g);
 }
 
 }  // namespace bits
@@ -200,7 +200,7 @@ template <class Loss, step_use Use, class Network, class InputRow, class TargetR
 template <loss_function Loss = mse_t, class Network>
 constexpr void sgd_step(Network& net, const typename Network::input_type& x,
                         const std::array<double, Network::outputs>& y_true, double learn_rate) {
-    bits::backprop<Loss, bits::step_use::subtract>(net, net, x, y_true, learn_rate);
+    bits::backprop<Loss, bits::step_use::subtract>(net, x, y_true, learn_rate);
 }
 template <class Network, loss_function Loss>
 constexpr void sgd_step(Network& net, const typename Network::input_type& x,
@@ -213,8 +213,8 @@ constexpr void sgd_step(Network& net, const typename Network::input_type& x,
 template <loss_function Loss = mse_t, class Network>
 constexpr Network gradient(const Network& net, const typename Network::input_type& x,
                            const std::array<double, Network::outputs>& y_true) {
-    Network grad{};
-    bits::backprop<Loss, bits::step_use::store>(net, grad, x, y_true, 1.0);
+    Network grad = net;  // every weight and bias is replaced by its step
+    bits::backprop<Loss, bits::step_use::store>(grad, x, y_true, 1.0);
     return grad;
 }
 template <class Network, loss_function Loss>
@@ -280,7 +280,7 @@ constexpr Network train(Network net, const Inputs& inputs, const Targets& target
     const auto run_epochs = [&](auto math) {
         for (std::size_t epoch = 0; epoch < options.epochs; ++epoch) {
             for (std::size_t r = 0; r < rows; ++r)
-                bits::backprop<Loss, bits::step_use::subtract>(net, net, input_rows[static_cast<input_index>(r)],
+                bits::backprop<Loss, bits::step_use::subtract>(net, input_rows[static_cast<input_index>(r)],
                                                                target_rows[static_cast<target_index>(r)],
                                                                options.learn_rate, math);
             on_epoch(epoch, std::as_const(net));
