@@ -171,8 +171,10 @@ template <class Loss, step_use Use, class Network, class InputRow, class TargetR
           std::size_t FirstOutput = activation_offsets<Network>[Network::layer_count]>
 [[gnu::always_inline]] constexpr void backprop(Network& net, const InputRow& x,
                                                const TargetRow& y_true, double learn_rate, Math math = {}) {
-    check_softmax_with_cross_entropy<layer_activation<typename Network::last_layer::activation_type>,
-                                     needs_softmax<Loss>()>();
+    // Checked once, where the template is instantiated, not on every call.
+    static_assert((check_softmax_with_cross_entropy<layer_activation<typename Network::last_layer::activation_type>,
+                                                    needs_softmax<Loss>()>(),
+                   true));
     double a[FirstOutput + Network::outputs] = {};  // the input, then every layer's outputs
     double g[FirstOutput + Network::outputs] = {};  // learning rate times dL/d(each of those)
     // A row is a std::array, or a number for a row of one. Read here rather
