@@ -173,7 +173,7 @@ inline constexpr double exp_fast_range = 620.0;
 // literals: a constant evaluator pays for every call, and Clang's for every
 // read of a named constant too (about 2,000 instructions each; this function
 // is where compile-time training spends its time, docs/compile-time.md). The
-// static_asserts after it tie each literal to the named constant the other
+// static_assert after it ties each literal to the named constant the other
 // paths use.
 constexpr double exp(double x) {
     CTNN_RETURN_IF_GCC_FOLDS(x > -708.0 && x < 709.0, __builtin_exp(x));

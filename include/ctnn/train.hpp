@@ -169,8 +169,8 @@ constexpr bool needs_softmax() {
 // (FirstOutput is a template parameter for the reason given at forward_from.)
 template <class Loss, step_use Use, class Network, class InputRow, class TargetRow, class Math = portable_math,
           std::size_t FirstOutput = activation_offsets<Network>[Network::layer_count]>
-[[gnu::always_inline]] constexpr void backprop(Network& net, const InputRow& x,
-                                               const TargetRow& y_true, double learn_rate, Math math = {}) {
+[[gnu::always_inline]] constexpr void backprop(Network& net, const InputRow& x, const TargetRow& y_true,
+                                               double learn_rate, Math math = {}) {
     // Checked once, where the template is instantiated, not on every call.
     static_assert((check_softmax_with_cross_entropy<layer_activation<typename Network::last_layer::activation_type>,
                                                     needs_softmax<Loss>()>(),
