@@ -134,10 +134,10 @@ constexpr double_double exp_double_double(const exp_reduction& reduced) {
     return {y.hi * scale, y.lo * scale};
 }
 
-// exp's rare path (1 call in 518 on [-20, 20], 1 in 89 on [-700, 700],
-// measured): the fast path could not decide the rounding, or the result
-// nears the ends of the double range. Kept out of line so that the fast path
-// stays small enough to inline.
+// exp's rare path (1 call in 517 on [-20, 20], 1 in 9 on [-700, 700], where
+// every |x| >= 620 comes here; measured, docs/math.md): the fast path could
+// not decide the rounding, or x is beyond its range. Kept out of line so
+// that the fast path stays small enough to inline.
 [[gnu::noinline, gnu::cold]] constexpr double exp_rare(double x) {
     if ((x < 0 ? -x : x) <= 0x1p-54) return 1.0;  // |e^x - 1| < 2^-54 + 2^-108: rounds to 1
     const auto [r, k] = reduce_for_exp(x);
