@@ -1,9 +1,17 @@
-// What generic code uses: forward against feedforward, for_each_layer, plain
-// numbers as the rows of a one-input network, and losses passed as objects.
+// What generic code uses: forward against feedforward, for_each_layer, the
+// layer list as a Hana sequence, plain numbers as the rows of a one-input
+// network, and losses passed as objects.
 // Built twice, like cells.cpp.
 #include <array>
 #include <cstddef>
 #include <type_traits>
+
+#include <boost/hana/at.hpp>
+#include <boost/hana/drop_front.hpp>
+#include <boost/hana/fold_left.hpp>
+#include <boost/hana/for_each.hpp>
+#include <boost/hana/is_empty.hpp>
+#include <boost/hana/length.hpp>
 
 #include <catch2/catch.hpp>
 
@@ -49,6 +57,31 @@ TEST_CASE("for_each_layer visits every layer in order, with its index", "[api]")
     STATIC_REQUIRE(zeroed.layer<0>().biases[0] == 0.0);
     STATIC_REQUIRE(zeroed.layer<1>().biases[0] == 0.0);
     STATIC_REQUIRE(zeroed.layer<0>().biases[1] == notebook_initial.layer<0>().biases[1]);
+}
+
+TEST_CASE("Hana's algorithms take the layer list as they take a tuple", "[api]") {
+    namespace hana = boost::hana;
+    using deeper_network = ctnn::network<ctnn::topology<2, 4, 3, 1>>;
+    constexpr auto deeper = ctnn::random_network<deeper_network>(0);
+    static_assert(std::is_same_v<decltype(deeper_network::layers),
+                                 ctnn::layer_list<ctnn::dense<2, 4>, ctnn::dense<4, 3>, ctnn::dense<3, 1>>>);
+    STATIC_REQUIRE(std::size_t{hana::length(deeper.layers)} == 3);
+    STATIC_REQUIRE(!bool{hana::is_empty(deeper.layers)});
+    STATIC_REQUIRE(bool{hana::is_empty(ctnn::layer_list<>{})});
+    STATIC_REQUIRE(&hana::at_c<2>(deeper.layers) == &deeper.layer<2>());  // a reference, not a copy
+    STATIC_REQUIRE(hana::drop_front(deeper.layers) == ctnn::layer_list(deeper.layer<1>(), deeper.layer<2>()));
+    STATIC_REQUIRE(hana::drop_front(deeper.layers, hana::size_c<3>) == ctnn::layer_list<>{});
+    // The fold of docs/walkthrough.md: each layer turns the previous one's outputs into its own.
+    constexpr std::array<double, 2> x{-2, -1};
+    constexpr auto folded =
+        hana::fold_left(deeper.layers, x, [](const auto& in, const auto& layer) { return layer.forward(in); });
+    STATIC_REQUIRE(folded == deeper.forward(x));
+    constexpr std::size_t neurons = [&] {
+        std::size_t count = 0;
+        hana::for_each(deeper.layers, [&](const auto& layer) { count += layer.outputs; });
+        return count;
+    }();
+    STATIC_REQUIRE(neurons == 8);
 }
 
 TEST_CASE("a one-input network takes plain numbers as its input rows", "[api]") {

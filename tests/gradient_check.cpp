@@ -107,11 +107,11 @@ constexpr double worst_relative_gradient_error(const Network& net, const typenam
         if (error > worst) worst = error;
     };
     hana::for_each(hana::make_range(hana::size_c<0>, hana::size_c<Network::layer_count>), [&](auto l) {
-        const auto& layer = analytic.layers[l];
+        const auto& layer = analytic.template layer<l>();
         for (std::size_t j = 0; j < layer.outputs; ++j) {
             for (std::size_t i = 0; i < layer.inputs; ++i)
-                check(layer.weights[j][i], [&](Network& n, double by) { n.layers[l].weights[j][i] += by; });
-            check(layer.biases[j], [&](Network& n, double by) { n.layers[l].biases[j] += by; });
+                check(layer.weights[j][i], [&](Network& n, double by) { n.template layer<l>().weights[j][i] += by; });
+            check(layer.biases[j], [&](Network& n, double by) { n.template layer<l>().biases[j] += by; });
         }
     });
     return worst;

@@ -8,6 +8,7 @@
 #include <ctnn/loss.hpp>
 #include <ctnn/topology.hpp>
 #include <ctnn/layer.hpp>
+#include <ctnn/layer_list.hpp>
 #include <ctnn/neuron.hpp>
 #include <ctnn/network.hpp>
 #include <ctnn/random.hpp>

@@ -1,5 +1,6 @@
-// A feedforward network: a Boost.Hana tuple of dense layers of different
-// shapes, run by folding the input through them.
+// A feedforward network: a list of dense layers of different shapes
+// (ctnn::layer_list, which Hana's algorithms iterate over like a tuple),
+// run by folding the input through them.
 //
 //   ctnn::network<ctnn::topology<2, 2, 1>>                  sigmoid everywhere
 //   ctnn::network<ctnn::topology<2, 4, 1>, ctnn::tanh_t>    one activation for all
@@ -18,7 +19,6 @@
 
 #include <boost/hana/at.hpp>
 #include <boost/hana/back.hpp>
-#include <boost/hana/equal.hpp>
 #include <boost/hana/for_each.hpp>
 #include <boost/hana/front.hpp>
 #include <boost/hana/range.hpp>
@@ -31,6 +31,7 @@
 #include <ctnn/bits/dispatch.hpp>
 #include <ctnn/bits/fp_contract.hpp>
 #include <ctnn/layer.hpp>
+#include <ctnn/layer_list.hpp>
 #include <ctnn/topology.hpp>
 
 CTNN_BEGIN_SEPARATE_ROUNDING
@@ -105,17 +106,19 @@ inline constexpr auto activation_offsets = [] {
     return offsets;
 }();
 
-// Layers I, I+1, ... in turn. Always inlined: Clang's flatten (in the runtime
-// kernels, bits/dispatch.hpp) inlines only direct calls, and a call here
-// would send the buffer through memory. The layer's offsets are template
-// parameters, not constexpr locals: Clang's constant evaluator runs a local's
-// initializer again on every call (here two calls of std::array's
+// Layers I, I+1, ... of Network in turn; `layers` is the list whose first
+// element is layer I (the recursion hands each step the rest of the list,
+// so no layer is looked up by its index). Always inlined: Clang's flatten
+// (in the runtime kernels, bits/dispatch.hpp) inlines only direct calls, and
+// a call here would send the buffer through memory. The layer's offsets are
+// template parameters, not constexpr locals: Clang's constant evaluator runs
+// a local's initializer again on every call (here two calls of std::array's
 // operator[]), and reads a template parameter as a literal.
-template <std::size_t I, class Network, std::size_t N, class Math, std::size_t InOffset = activation_offsets<Network>[I],
-          std::size_t OutOffset = activation_offsets<Network>[I + 1]>
-[[gnu::always_inline]] constexpr void forward_from(const Network& net, double (&a)[N], Math math) {
-    hana::at_c<I>(net.layers).forward(a, InOffset, OutOffset, math);
-    if constexpr (I + 1 < Network::layer_count) forward_from<I + 1>(net, a, math);
+template <class Network, std::size_t I, class Layers, std::size_t N, class Math,
+          std::size_t InOffset = activation_offsets<Network>[I], std::size_t OutOffset = activation_offsets<Network>[I + 1]>
+[[gnu::always_inline]] constexpr void forward_from(const Layers& layers, double (&a)[N], Math math) {
+    layers.first.forward(a, InOffset, OutOffset, math);
+    if constexpr (I + 1 < Network::layer_count) forward_from<Network, I + 1>(layers.rest, a, math);
 }
 }  // namespace bits
 
@@ -136,15 +139,15 @@ struct basic_network {
     // A single-output network answers with a number, as the notebook's does.
     using output_type = std::conditional_t<outputs == 1, double, std::array<double, outputs>>;
 
-    hana::tuple<Layers...> layers;
+    layer_list<Layers...> layers;
 
     constexpr basic_network() = default;
     constexpr explicit basic_network(const Layers&... l) : layers(l...) {}
 
     template <std::size_t I>
-    constexpr auto& layer() { return layers[hana::size_c<I>]; }
+    constexpr auto& layer() { return bits::list_element<I>(layers); }
     template <std::size_t I>
-    constexpr const auto& layer() const { return layers[hana::size_c<I>]; }
+    constexpr const auto& layer() const { return bits::list_element<I>(layers); }
 
     // The output layer's values, always a std::array<double, outputs>, even
     // for one output: what generic code calls. (feedforward, below, answers
@@ -158,7 +161,7 @@ struct basic_network {
         constexpr auto& offsets = bits::activation_offsets<basic_network>;
         double a[offsets[layer_count + 1]] = {};
         for (std::size_t i = 0; i < inputs; ++i) a[i] = x[i];
-        bits::forward_from<0>(*this, a, math);
+        bits::forward_from<basic_network, 0>(layers, a, math);
         std::array<double, outputs> y{};
         for (std::size_t o = 0; o < outputs; ++o) y[o] = a[offsets[layer_count] + o];
         return y;
@@ -222,9 +225,7 @@ struct basic_network {
         return all;
     }
 
-    friend constexpr bool operator==(const basic_network& a, const basic_network& b) {
-        return hana::equal(a.layers, b.layers);
-    }
+    friend constexpr bool operator==(const basic_network&, const basic_network&) = default;
 };
 
 // Calls f(index, layer) for every layer in order: index is a
@@ -234,7 +235,7 @@ struct basic_network {
 template <class Network, class F>
 constexpr void for_each_layer(Network& net, F&& f) {
     [&]<std::size_t... I>(std::index_sequence<I...>) {
-        (f(std::integral_constant<std::size_t, I>{}, hana::at_c<I>(net.layers)), ...);
+        (f(std::integral_constant<std::size_t, I>{}, bits::list_element<I>(net.layers)), ...);
     }(std::make_index_sequence<std::remove_const_t<Network>::layer_count>{});
 }
 

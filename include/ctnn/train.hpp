@@ -19,8 +19,6 @@
 #include <type_traits>
 #include <utility>
 
-#include <boost/hana/at.hpp>
-
 #include <ctnn/bits/dispatch.hpp>
 #include <ctnn/bits/fp_contract.hpp>
 #include <ctnn/loss.hpp>
@@ -96,18 +94,22 @@ constexpr decltype(auto) row(const Range& range, std::size_t i) {
 // this runs once per parameter per sample.
 enum class step_use { subtract, store };
 
-// Layer I and everything below it. g holds, at each layer's offset, the
-// learning rate times dL/d(output) for that layer's neurons; layer I's part
-// is filled in, layer I-1's part is computed here from the weights before
-// this step, and each step goes to its parameter. The two need only one
-// network: each weight is read once, just before its own step is applied.
-// The layer's sizes and offsets are template parameters for the reason given
-// at forward_from.
-template <std::size_t I, step_use Use, class Network, std::size_t N,
+// The last layer down to layer I of Network, where `layers` is the list
+// whose first element is layer I: the layers above I first (the recursion
+// goes up the list and does each layer's work on its way back, as
+// forward_from hands on the rest of the list). g holds, at each layer's
+// offset, the learning rate times dL/d(output) for that layer's neurons;
+// layer I's part is filled in by the layer above (or the loss), layer I-1's
+// part is computed here from the weights before this step, and each step
+// goes to its parameter. The two need only one network: each weight is read
+// once, just before its own step is applied. The layer's sizes and offsets
+// are template parameters for the reason given at forward_from.
+template <class Network, std::size_t I, step_use Use, class Layers, std::size_t N,
           std::size_t In = Network::topology_type::sizes[I], std::size_t Out = Network::topology_type::sizes[I + 1],
           std::size_t InOffset = activation_offsets<Network>[I], std::size_t OutOffset = activation_offsets<Network>[I + 1]>
-[[gnu::always_inline]] constexpr void backward_from(Network& net, const double (&a)[N], double (&g)[N]) {
-    auto& layer = hana::at_c<I>(net.layers);
+[[gnu::always_inline]] constexpr void backward_from(Layers& layers, const double (&a)[N], double (&g)[N]) {
+    if constexpr (I + 1 < Network::layer_count) backward_from<Network, I + 1, Use>(layers.rest, a, g);
+    auto& layer = layers.first;
     using layer_type = std::remove_cvref_t<decltype(layer)>;
 
     for (std::size_t j = 0; j < Out; ++j) {
@@ -132,7 +134,6 @@ template <std::size_t I, step_use Use, class Network, std::size_t N,
             layer.biases[j] = bias_step;
         }
     }
-    if constexpr (I > 0) backward_from<I - 1, Use>(net, a, g);
 }
 
 // softmax_t and categorical_cross_entropy_t come as a pair: their gradient
@@ -186,14 +187,14 @@ template <class Loss, step_use Use, class Network, class InputRow, class TargetR
     } else {
         for (std::size_t i = 0; i < Network::inputs; ++i) a[i] = x[i];
     }
-    forward_from<0>(net, a, math);
+    forward_from<Network, 0>(net.layers, a, math);
     if constexpr (std::is_arithmetic_v<TargetRow>) {
         g[FirstOutput] = learn_rate * Loss::gradient(static_cast<double>(y_true), a[FirstOutput], Network::outputs);
     } else {
         for (std::size_t o = 0; o < Network::outputs; ++o)
             g[FirstOutput + o] = learn_rate * Loss::gradient(y_true[o], a[FirstOutput + o], Network::outputs);
     }
-    backward_from<Network::layer_count - 1, Use>(net, a, g);
+    backward_from<Network, 0, Use>(net.layers, a, g);
 }
 
 }  // namespace bits
