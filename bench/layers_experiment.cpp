@@ -1,14 +1,15 @@
 // Where a constant evaluator's time goes in generic training code: the
 // notebook's SGD for EPOCHS epochs in one evaluation, the same operations in
 // the same order (each variant reproduces numpy's Alice at 1000 epochs),
-// with the parameters held five ways (docs/compile-time.md):
+// with the parameters held four ways (docs/compile-time.md):
 //   -DLAYERS=0  ctnn::dense layers in a hana::tuple, reached with hana::at_c
 //   -DLAYERS=1  ctnn::dense layers in a ctnn::layer_list, reached by recursion
 //               that hands on .rest (what ctnn's training does)
 //   -DLAYERS=2  one flat array of all nine parameters, generic loops
 //   -DLAYERS=3  the same flat array, the loops unrolled by fold expressions
 //               (straight-line code, indices computed from template parameters)
-//   -DLAYERS=4  nine named doubles, written out by hand (no arrays at all)
+// The fifth way, nine named doubles written out by hand, is task 6 of
+// compile_time_task.cpp (-DCTNN_TASK=6 -DCTNN_EPOCHS=...).
 // The cost per epoch: instructions at -DEPOCHS=300 minus those at
 // -DEPOCHS=100, over 200 (valgrind, as bench/compile_instructions.sh counts).
 #include <array>
@@ -26,12 +27,10 @@ namespace {
 using task = ctnn_examples::notebook_task;
 constexpr double sigmoid(double x) { return 1.0 / (1.0 + ctnn::exp(-x)); }
 
-#if LAYERS <= 3
 // The input, the hidden outputs and the output in one buffer, as ctnn's.
 constexpr std::size_t sizes[] = {2, 2, 1};
 constexpr std::size_t offsets[] = {0, 2, 4};
 using buffer = double[5];
-#endif
 
 #if LAYERS <= 1
 // One layer's forward and backward, the same for the two storages.
@@ -166,7 +165,6 @@ constexpr void backward(parameters& n, const buffer& a, buffer& g) {
 #endif
 #endif
 
-#if LAYERS <= 3
 constexpr parameters train(parameters n, int epochs) {
     for (int epoch = 0; epoch < epochs; ++epoch) {
         for (std::size_t s = 0; s < 4; ++s) {
@@ -183,43 +181,6 @@ constexpr double alice(const parameters& n) {
     forward<0>(n, a);
     return a[4];
 }
-#else
-struct parameters {
-    double w1, w2, w3, w4, w5, w6, b1, b2, b3;
-};
-constexpr parameters initial = [] {
-    const auto& h = task::initial.layer<0>();
-    const auto& o = task::initial.layer<1>();
-    return parameters{h.weights[0][0], h.weights[0][1], h.weights[1][0], h.weights[1][1], o.weights[0][0],
-                      o.weights[0][1], h.biases[0],     h.biases[1],     o.biases[0]};
-}();
-constexpr parameters train(parameters n, int epochs) {
-    for (int epoch = 0; epoch < epochs; ++epoch) {
-        for (std::size_t s = 0; s < 4; ++s) {
-            const double x0 = task::inputs[s][0], x1 = task::inputs[s][1];
-            const double h1 = sigmoid(n.w1 * x0 + n.w2 * x1 + n.b1);
-            const double h2 = sigmoid(n.w3 * x0 + n.w4 * x1 + n.b2);
-            const double o1 = sigmoid(n.w5 * h1 + n.w6 * h2 + n.b3);
-            const double d_h1 = h1 * (1 - h1), d_h2 = h2 * (1 - h2), d_o1 = o1 * (1 - o1);
-            const double g = 0.5 * (-2 * (task::targets[s] - o1));
-            const double g_h1 = g * (n.w5 * d_o1), g_h2 = g * (n.w6 * d_o1);
-            n.w1 -= g_h1 * (x0 * d_h1);
-            n.w2 -= g_h1 * (x1 * d_h1);
-            n.b1 -= g_h1 * d_h1;
-            n.w3 -= g_h2 * (x0 * d_h2);
-            n.w4 -= g_h2 * (x1 * d_h2);
-            n.b2 -= g_h2 * d_h2;
-            n.w5 -= g * (h1 * d_o1);
-            n.w6 -= g * (h2 * d_o1);
-            n.b3 -= g * d_o1;
-        }
-    }
-    return n;
-}
-constexpr double alice(const parameters& n) {
-    return sigmoid(n.w5 * sigmoid(n.w1 * -2 + n.w2 * -1 + n.b1) + n.w6 * sigmoid(n.w3 * -2 + n.w4 * -1 + n.b2) + n.b3);
-}
-#endif
 
 constexpr parameters trained = train(initial, EPOCHS);
 static_assert(EPOCHS != 1000 || alice(trained) == 0.9752078786915166, "numpy's Alice after 1000 epochs");
