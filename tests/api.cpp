@@ -8,6 +8,7 @@
 
 #include <boost/hana/at.hpp>
 #include <boost/hana/drop_front.hpp>
+#include <boost/hana/equal.hpp>
 #include <boost/hana/fold_left.hpp>
 #include <boost/hana/for_each.hpp>
 #include <boost/hana/is_empty.hpp>
@@ -71,6 +72,10 @@ TEST_CASE("Hana's algorithms take the layer list as they take a tuple", "[api]")
     STATIC_REQUIRE(&hana::at_c<2>(deeper.layers) == &deeper.layer<2>());  // a reference, not a copy
     STATIC_REQUIRE(hana::drop_front(deeper.layers) == ctnn::layer_list(deeper.layer<1>(), deeper.layer<2>()));
     STATIC_REQUIRE(hana::drop_front(deeper.layers, hana::size_c<3>) == ctnn::layer_list<>{});
+    STATIC_REQUIRE(hana::equal(deeper.layers, deeper.layers));
+    STATIC_REQUIRE(!hana::equal(deeper.layers, ctnn::random_network<deeper_network>(1).layers));
+    STATIC_REQUIRE(!hana::equal(deeper.layers, notebook_initial.layers));  // other layer types
+    STATIC_REQUIRE(sizeof(deeper_network) == sizeof(ctnn::dense<2, 4>) + sizeof(ctnn::dense<4, 3>) + sizeof(ctnn::dense<3, 1>));
     // The fold of docs/walkthrough.md: each layer turns the previous one's outputs into its own.
     constexpr std::array<double, 2> x{-2, -1};
     constexpr auto folded =

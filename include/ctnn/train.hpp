@@ -95,9 +95,9 @@ constexpr decltype(auto) row(const Range& range, std::size_t i) {
 enum class step_use { subtract, store };
 
 // The last layer down to layer I of Network, where `layers` is the list
-// whose first element is layer I: the layers above I first (the recursion
-// goes up the list and does each layer's work on its way back, as
-// forward_from hands on the rest of the list). g holds, at each layer's
+// whose first element is layer I: it recurses on `.rest` first, as
+// forward_from does, then does layer I's work, so the layers above I come
+// first. g holds, at each layer's
 // offset, the learning rate times dL/d(output) for that layer's neurons;
 // layer I's part is filled in by the layer above (or the loss), layer I-1's
 // part is computed here from the weights before this step, and each step
