@@ -129,6 +129,32 @@ TEST_CASE("exp_fma at the edges of its fast range and beyond: ctnn::exp's bits",
     CHECK(std::isnan(exp_with_fma(NAN)));
 }
 
+#if defined(__x86_64__)
+TEST_CASE("fma_math's exp of two lanes (a layer's neurons in pairs) is correctly rounded on every hard case in "
+          "both lanes",
+          "[math][hard-cases]") {
+    __builtin_cpu_init();
+    if (!__builtin_cpu_supports("fma")) {
+        WARN("this CPU has no FMA: fma_math's pairs not tested");
+        return;
+    }
+    const tested_function& exp = functions[0];
+    const std::vector<double> inputs = inputs_of(exp);
+    for (std::size_t lane = 0; lane < 2; ++lane) {  // each input in lane 0, then in lane 1
+        std::size_t next = 0;
+        const long wrong = count_misrounded(exp, inputs, [&](double x) {
+            const double neighbour = inputs[++next % inputs.size()];  // another hard case in the other lane
+            ctnn::bits::f64x2 pair{neighbour, neighbour};
+            pair[lane] = x;
+            return ctnn::bits::fma_math::exp(pair)[lane];
+        });
+        std::printf("fma_math::exp, pairs, lane %zu: %zu hard cases, %ld not correctly rounded\n", lane, inputs.size(),
+                    wrong);
+        CHECK(wrong == 0);
+    }
+}
+#endif
+
 #if defined(CTNN_HAS_SIMD_KERNEL)
 namespace {
 // exp4, four lanes at a time; each input goes through every lane position

@@ -27,6 +27,14 @@ struct sigmoid_t {
         return 1.0 / (1.0 + Math::exp(-x));
     }
     constexpr double operator()(double x) const { return (*this)(x, bits::portable_math{}); }
+    // Several neurons at once, one per lane of a vector of doubles, where Math
+    // has an exp for such vectors (fma_math's pairs, at runtime): each lane
+    // is the function above.
+    template <class Math, class Lanes>
+    [[gnu::always_inline]] static Lanes on_lanes(Lanes x, Math) {
+        const Lanes y = 1.0 / (1.0 + Math::exp(-x));
+        return x != x ? x : y;
+    }
     static constexpr double derivative_from_output(double f) { return f * (1.0 - f); }
 };
 

@@ -17,5 +17,6 @@
 #include <ctnn/trained.hpp>
 #include <ctnn/fingerprint.hpp>
 #include <ctnn/accuracy.hpp>
+#include <ctnn/predict.hpp>
 
 #endif

@@ -37,11 +37,14 @@ struct dense {
     // same bits from each, math.hpp).
     template <class Math = bits::portable_math, std::size_t N>
     constexpr void forward(double (&buffer)[N], std::size_t in, std::size_t out, Math math = {}) const {
+        // Two neurons per call of exp where Math has an exp for pairs (fma_math):
+        // the sums first, then the activations (the same bits).
+        constexpr bool in_pairs = Out >= 2 && requires { Activation::on_lanes(typename Math::pair{}, math); };
         for (std::size_t j = 0; j < Out; ++j) {
             double sum = weights[j][0] * buffer[in];
             for (std::size_t i = 1; i < In; ++i) sum += weights[j][i] * buffer[in + i];
             const double z = sum + biases[j];
-            if constexpr (layer_activation<Activation>) {
+            if constexpr (layer_activation<Activation> || in_pairs) {
                 buffer[out + j] = z;  // activated below, with the others
             } else if constexpr (requires { Activation{}(z, math); }) {
                 buffer[out + j] = Activation{}(z, math);
@@ -49,7 +52,15 @@ struct dense {
                 buffer[out + j] = Activation{}(z);
             }
         }
-        if constexpr (requires { Activation::apply(buffer, out, Out, math); }) {
+        if constexpr (in_pairs) {
+            std::size_t j = 0;
+            for (; j + 2 <= Out; j += 2) {
+                const auto y = Activation::on_lanes(typename Math::pair{buffer[out + j], buffer[out + j + 1]}, math);
+                buffer[out + j] = y[0];
+                buffer[out + j + 1] = y[1];
+            }
+            if (j < Out) buffer[out + j] = Activation{}(buffer[out + j], math);
+        } else if constexpr (requires { Activation::apply(buffer, out, Out, math); }) {
             Activation::apply(buffer, out, Out, math);
         } else if constexpr (layer_activation<Activation>) {  // one that takes no implementation of exp
             Activation::apply(buffer, out, Out);
