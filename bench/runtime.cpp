@@ -8,6 +8,7 @@
 #include <benchmark/benchmark.h>
 
 #include <ctnn/ctnn.hpp>
+#include <ctnn/predict.hpp>  // not in the umbrella header: it brings <immintrin.h>
 
 #include "handwritten.hpp"
 #include "notebook_tasks.hpp"

@@ -15,6 +15,7 @@
 #include <catch2/catch.hpp>
 
 #include <ctnn/ctnn.hpp>
+#include <ctnn/predict.hpp>  // not in the umbrella header: it brings <immintrin.h>
 
 #include "support.hpp"
 

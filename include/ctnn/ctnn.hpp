@@ -17,6 +17,5 @@
 #include <ctnn/trained.hpp>
 #include <ctnn/fingerprint.hpp>
 #include <ctnn/accuracy.hpp>
-#include <ctnn/predict.hpp>
 
 #endif

@@ -22,7 +22,6 @@
 #include <cstdint>
 #include <limits>
 #include <type_traits>
-#include <utility>
 
 #include <ctnn/bits/double_double.hpp>
 #include <ctnn/bits/exp_table.hpp>
@@ -266,82 +265,49 @@ inline constexpr auto exp2_lo_over_hi = [] {
 }
 
 #if defined(__x86_64__)
-// exp_fma on vectors of doubles (GCC/Clang vector extensions): two lanes for
-// a layer's neurons (fma_math below), four for ctnn::predict's rows
-// (bits/simd.hpp). Each lane takes exp_fma's steps in exp_fma's order, with
+// exp_fma on two lanes at once (a GCC/Clang vector of two doubles), for a
+// layer's neurons (fma_math below): exp_fma's steps in exp_fma's order, with
 // its table and its rounding test, so each lane gives exp_fma's bits; a lane
 // the test cannot decide (or outside the fast range, or NaN) is recomputed by
-// the scalar exp_fma. Compiled for FMA and inlined into its caller, whose
-// target (FMA, or AVX2 for four lanes) the instructions then follow.
+// the scalar exp_fma. bits/simd.hpp's exp4 takes the same steps on four
+// lanes for ctnn::predict, with AVX2's gather.
 using f64x2 = double __attribute__((vector_size(16)));
 using i64x2 = std::int64_t __attribute__((vector_size(16)));
-using f64x4 = double __attribute__((vector_size(32)));
-using i64x4 = std::int64_t __attribute__((vector_size(32)));
 
-#define CTNN_LANES_TARGET gnu::target("fma"), gnu::always_inline
-
-template <class V>
-inline constexpr int lane_count = static_cast<int>(sizeof(V) / sizeof(double));
-template <class V>
-using lane_mask = std::conditional_t<lane_count<V> == 2, i64x2, i64x4>;
-
-[[CTNN_LANES_TARGET]] inline f64x2 fused_multiply_add(f64x2 a, f64x2 b, f64x2 c) {
+[[gnu::target("fma"), gnu::always_inline]] inline f64x2 fma(f64x2 a, f64x2 b, f64x2 c) {
     return __builtin_ia32_vfmaddpd(a, b, c);
 }
-[[CTNN_LANES_TARGET]] inline f64x4 fused_multiply_add(f64x4 a, f64x4 b, f64x4 c) {
-    return __builtin_ia32_vfmaddpd256(a, b, c);
-}
-// The lanes where mask is all ones, as bits 0, 1, ...
-[[CTNN_LANES_TARGET]] inline int lanes_set(i64x2 mask) { return __builtin_ia32_movmskpd(reinterpret_cast<f64x2>(mask)); }
-[[CTNN_LANES_TARGET]] inline int lanes_set(i64x4 mask) {
-    return __builtin_ia32_movmskpd256(reinterpret_cast<f64x4>(mask));
-}
-// table[index[lane]] in each lane: plain loads (a function compiled for FMA
-// alone cannot call AVX2's gather).
-template <class V, std::size_t... Lane>
-[[CTNN_LANES_TARGET]] inline V load_lanes(const double* table, const lane_mask<V>& index, std::index_sequence<Lane...>) {
-    return V{table[index[Lane]]...};
-}
 
-template <class V>
-[[CTNN_LANES_TARGET]] inline V splat(double v) {
-    return V{} + v;
-}
-
-template <class V>
-[[CTNN_LANES_TARGET]] inline V exp_fma_lanes(V x) {
-    constexpr auto lanes = std::make_index_sequence<lane_count<V>>{};
-    using mask = lane_mask<V>;
-    const V shifted = fused_multiply_add(x, splat<V>(inv_ln2_1024), splat<V>(round_shift));
-    const V kd = shifted - round_shift;
+[[gnu::target("fma"), gnu::always_inline]] inline f64x2 exp_fma_pair(f64x2 x) {
+    const f64x2 shifted = fma(x, f64x2{} + inv_ln2_1024, f64x2{} + round_shift);
+    const f64x2 kd = shifted - round_shift;
     // The bits of 1.5 2^52 + k are those of 1.5 2^52 plus k, as integers.
-    const mask k = reinterpret_cast<mask>(shifted) - std::bit_cast<std::int64_t>(round_shift);
-    const mask j = k & (exp_table_size - 1);
-    const V scale = reinterpret_cast<V>(((k - j) << (52 - exp_table_bits)) + (std::int64_t{1023} << 52));
-    const V th = load_lanes<V>(&exp2_table[0].hi, j + j, lanes) * scale;  // the table is hi, lo, hi, lo, ...
-    const V r = fused_multiply_add(-kd, splat<V>(ln2_1024_head), x);
-    const V c = fused_multiply_add(-kd, splat<V>(ln2_1024_tail), load_lanes<V>(exp2_lo_over_hi.data(), j, lanes));
-    const V a = r + fused_multiply_add(c, r, c);
-    const V r2 = r * r;
-    const V p = fused_multiply_add(r2, fused_multiply_add(r, splat<V>(0x1.1111111111111p-7), splat<V>(0x1.5555555555555p-5)),
-                                   fused_multiply_add(r, splat<V>(0x1.5555555555555p-3), splat<V>(0.5)));
-    const V t = fused_multiply_add(r2, p, a);
-    const V y_fast = fused_multiply_add(th, t, th);
-    const V y_error = fused_multiply_add(th, t, th - y_fast);
-    const V error = exp_fma_error * th;
+    const i64x2 k = reinterpret_cast<i64x2>(shifted) - std::bit_cast<std::int64_t>(round_shift);
+    const i64x2 j = k & (exp_table_size - 1);
+    const f64x2 scale = reinterpret_cast<f64x2>(((k - j) << (52 - exp_table_bits)) + (std::int64_t{1023} << 52));
+    const auto j0 = static_cast<std::size_t>(j[0]), j1 = static_cast<std::size_t>(j[1]);
+    const f64x2 th = f64x2{exp2_table[j0].hi, exp2_table[j1].hi} * scale;
+    const f64x2 lo_over_hi{exp2_lo_over_hi[j0], exp2_lo_over_hi[j1]};
+    const f64x2 r = fma(-kd, f64x2{} + ln2_1024_head, x);
+    const f64x2 c = fma(-kd, f64x2{} + ln2_1024_tail, lo_over_hi);
+    const f64x2 a = r + fma(c, r, c);
+    const f64x2 r2 = r * r;
+    const f64x2 p = fma(r2, fma(r, f64x2{} + 0x1.1111111111111p-7, f64x2{} + 0x1.5555555555555p-5),
+                        fma(r, f64x2{} + 0x1.5555555555555p-3, f64x2{} + 0.5));
+    const f64x2 t = fma(r2, p, a);
+    const f64x2 y_fast = fma(th, t, th);
+    const f64x2 y_error = fma(th, t, th - y_fast);
+    const f64x2 error = exp_fma_error * th;
     // exp_fma's conditions: |x| in its range (false for NaN), and the test decided.
-    const V magnitude = reinterpret_cast<V>(reinterpret_cast<mask>(x) & 0x7fffffffffffffff);
-    const mask decided = (magnitude < exp_fast_range) & (y_fast + (y_error - error) == y_fast + (y_error + error));
-    V y = y_fast;
-    const int undecided = ~lanes_set(decided) & ((1 << lane_count<V>) - 1);
-    if (undecided != 0) [[unlikely]] {
-        for (int lane = 0; lane < lane_count<V>; ++lane) {
-            if ((undecided >> lane) & 1) y[lane] = exp_fma(x[lane]);
-        }
+    const f64x2 magnitude = reinterpret_cast<f64x2>(reinterpret_cast<i64x2>(x) & 0x7fffffffffffffff);
+    const i64x2 decided = (magnitude < exp_fast_range) & (y_fast + (y_error - error) == y_fast + (y_error + error));
+    f64x2 y = y_fast;
+    if (!(decided[0] & decided[1])) [[unlikely]] {
+        if (!decided[0]) y[0] = exp_fma(x[0]);
+        if (!decided[1]) y[1] = exp_fma(x[1]);
     }
     return y;
 }
-#undef CTNN_LANES_TARGET
 #endif
 
 // The elementary functions as a kernel's template argument. Each
@@ -364,7 +330,7 @@ struct fma_math {  // runtime kernels compiled for an FMA target
     // Two at once, one neuron per lane: a layer's neurons are independent, so
     // a layer of sigmoids makes half the calls (layer.hpp).
     using pair = f64x2;
-    [[gnu::target("fma"), gnu::noinline]] static pair exp(pair x) { return exp_fma_lanes(x); }
+    [[gnu::target("fma"), gnu::noinline]] static pair exp(pair x) { return exp_fma_pair(x); }
 #endif
 };
 

@@ -1,13 +1,16 @@
 // Four rows at a time: exp, sigmoid and a dense layer on vectors of four
 // doubles, for ctnn::predict on x86-64 CPUs with AVX2 and FMA.
 //
-// exp4 is bits::exp_fma_lanes (math.hpp) on four lanes: exp_fma's operations
-// lane by lane, so each lane gives exp_fma's bits. The network's sums stay
+// exp4 is exp_fma (math.hpp) lane by lane: the same operations in the same
+// order, the same table and the same rounding test, so each lane gives
+// exp_fma's bits; a lane the test cannot decide (or out of the fast range,
+// or NaN) is recomputed by the scalar exp_fma. The network's sums stay
 // unfused (the headers turn contraction off), so every lane is the scalar
 // kernel's result.
 //
-// Written with GCC/Clang vector extensions inside functions compiled for the
-// AVX2+FMA target: see docs/math.md for why not a SIMD library.
+// Written with GCC/Clang vector extensions and three intrinsics (fma, gather,
+// movemask) inside functions compiled for the AVX2+FMA target: see
+// docs/math.md for why not a SIMD library.
 #ifndef CTNN_BITS_SIMD_HPP
 #define CTNN_BITS_SIMD_HPP
 
@@ -15,8 +18,12 @@
 #define CTNN_HAS_SIMD_KERNEL 1
 
 #include <array>
+#include <bit>
 #include <cstddef>
+#include <cstdint>
 #include <type_traits>
+
+#include <immintrin.h>
 
 #include <ctnn/activation.hpp>
 #include <ctnn/bits/fp_contract.hpp>
@@ -25,12 +32,58 @@
 CTNN_BEGIN_SEPARATE_ROUNDING
 namespace ctnn::bits::simd {
 
-using bits::f64x4;
+using f64x4 = double __attribute__((vector_size(32)));
+using i64x4 = std::int64_t __attribute__((vector_size(32)));
 
 #define CTNN_SIMD_TARGET gnu::target("avx2,fma"), gnu::always_inline
 
-[[CTNN_SIMD_TARGET]] inline f64x4 exp4(f64x4 x) { return exp_fma_lanes(x); }
-[[CTNN_SIMD_TARGET]] inline f64x4 splat(double v) { return bits::splat<f64x4>(v); }
+[[CTNN_SIMD_TARGET]] inline f64x4 splat(double v) { return f64x4{v, v, v, v}; }
+
+[[CTNN_SIMD_TARGET]] inline f64x4 fma(f64x4 a, f64x4 b, f64x4 c) {
+    return reinterpret_cast<f64x4>(_mm256_fmadd_pd(reinterpret_cast<__m256d>(a), reinterpret_cast<__m256d>(b),
+                                                   reinterpret_cast<__m256d>(c)));
+}
+
+// Lanes where mask is all ones, as bits 0..3.
+[[CTNN_SIMD_TARGET]] inline int lanes(i64x4 mask) {
+    return _mm256_movemask_pd(reinterpret_cast<__m256d>(mask));
+}
+
+// exp_fma on each lane (see exp_fma for every step and math.md for the bound).
+[[CTNN_SIMD_TARGET]] inline f64x4 exp4(f64x4 x) {
+    const f64x4 shifted = fma(x, splat(inv_ln2_1024), splat(round_shift));
+    const f64x4 kd = shifted - splat(round_shift);
+    // The bits of 1.5 2^52 + k are those of 1.5 2^52 plus k, as integers.
+    const i64x4 k = reinterpret_cast<i64x4>(shifted) - std::bit_cast<std::int64_t>(round_shift);
+    const i64x4 j = k & (exp_table_size - 1);
+    const f64x4 scale = reinterpret_cast<f64x4>(((k - j) << (52 - exp_table_bits)) + (std::int64_t{1023} << 52));
+    const double* table = &exp2_table[0].hi;  // hi, lo, hi, lo, ...
+    const f64x4 th = reinterpret_cast<f64x4>(_mm256_i64gather_pd(table, reinterpret_cast<__m256i>(j + j), 8)) * scale;
+    const f64x4 lo_over_hi =
+        reinterpret_cast<f64x4>(_mm256_i64gather_pd(exp2_lo_over_hi.data(), reinterpret_cast<__m256i>(j), 8));
+    const f64x4 r = fma(-kd, splat(ln2_1024_head), x);
+    const f64x4 c = fma(-kd, splat(ln2_1024_tail), lo_over_hi);
+    const f64x4 a = r + fma(c, r, c);
+    const f64x4 r2 = r * r;
+    const f64x4 p = fma(r2, fma(r, splat(0x1.1111111111111p-7), splat(0x1.5555555555555p-5)),
+                        fma(r, splat(0x1.5555555555555p-3), splat(0.5)));
+    const f64x4 t = fma(r2, p, a);
+    const f64x4 y_fast = fma(th, t, th);
+    const f64x4 y_error = fma(th, t, th - y_fast);
+    const f64x4 error = splat(exp_fma_error) * th;
+    // exp_fma's conditions: |x| in its range (false for NaN), and the test decided.
+    const f64x4 magnitude = reinterpret_cast<f64x4>(reinterpret_cast<i64x4>(x) & 0x7fffffffffffffff);
+    const i64x4 decided =
+        (magnitude < splat(exp_fast_range)) & (y_fast + (y_error - error) == y_fast + (y_error + error));
+    f64x4 y = y_fast;
+    const int undecided = ~lanes(decided) & 0xf;
+    if (undecided != 0) [[unlikely]] {
+        for (int lane = 0; lane < 4; ++lane) {
+            if ((undecided >> lane) & 1) y[lane] = exp_fma(x[lane]);
+        }
+    }
+    return y;
+}
 
 // The activation on each lane, as the scalar kernel computes it.
 template <class Activation>
