@@ -28,6 +28,12 @@ struct dense {
     double weights[Out][In] = {};
     double biases[Out] = {};
 
+    // Two neurons per call of exp where Math has an exp for pairs (fma_math,
+    // at runtime): the forward below that takes pairs.
+    template <class Math>
+    static constexpr bool activates_in_pairs =
+        Out >= 2 && requires { Activation::on_lanes(typename Math::pair{}, Math{}); };
+
     // buffer[out + j] = activation(w_j0 * buffer[in] + ... + w_j,In-1 *
     // buffer[in + In-1] + b_j): the dot product left to right, then the bias,
     // as the notebook's w1 * x[0] + w2 * x[1] + b1. One buffer holds the
@@ -36,15 +42,13 @@ struct dense {
     // for pointer arithmetic). Math chooses the implementation of exp (the
     // same bits from each, math.hpp).
     template <class Math = bits::portable_math, std::size_t N>
+        requires(!activates_in_pairs<Math>)
     constexpr void forward(double (&buffer)[N], std::size_t in, std::size_t out, Math math = {}) const {
-        // Two neurons per call of exp where Math has an exp for pairs (fma_math):
-        // the sums first, then the activations (the same bits).
-        constexpr bool in_pairs = Out >= 2 && requires { Activation::on_lanes(typename Math::pair{}, math); };
         for (std::size_t j = 0; j < Out; ++j) {
             double sum = weights[j][0] * buffer[in];
             for (std::size_t i = 1; i < In; ++i) sum += weights[j][i] * buffer[in + i];
             const double z = sum + biases[j];
-            if constexpr (layer_activation<Activation> || in_pairs) {
+            if constexpr (layer_activation<Activation>) {
                 buffer[out + j] = z;  // activated below, with the others
             } else if constexpr (requires { Activation{}(z, math); }) {
                 buffer[out + j] = Activation{}(z, math);
@@ -52,19 +56,32 @@ struct dense {
                 buffer[out + j] = Activation{}(z);
             }
         }
-        if constexpr (in_pairs) {
-            std::size_t j = 0;
-            for (; j + 2 <= Out; j += 2) {
-                const auto y = Activation::on_lanes(typename Math::pair{buffer[out + j], buffer[out + j + 1]}, math);
-                buffer[out + j] = y[0];
-                buffer[out + j + 1] = y[1];
-            }
-            if (j < Out) buffer[out + j] = Activation{}(buffer[out + j], math);
-        } else if constexpr (requires { Activation::apply(buffer, out, Out, math); }) {
+        if constexpr (requires { Activation::apply(buffer, out, Out, math); }) {
             Activation::apply(buffer, out, Out, math);
         } else if constexpr (layer_activation<Activation>) {  // one that takes no implementation of exp
             Activation::apply(buffer, out, Out);
         }
+    }
+    // The same with pairs, at runtime: every sum first, then the activations
+    // two at a time, one call of exp for two neurons (the same bits). A
+    // separate overload rather than one more `if constexpr` branch above,
+    // which Clang's constant evaluator paid for on every call (measured: 1062
+    // epochs of the notebook no longer fitted in one evaluation).
+    template <class Math, std::size_t N>
+        requires activates_in_pairs<Math>
+    void forward(double (&buffer)[N], std::size_t in, std::size_t out, Math math) const {
+        for (std::size_t j = 0; j < Out; ++j) {
+            double sum = weights[j][0] * buffer[in];
+            for (std::size_t i = 1; i < In; ++i) sum += weights[j][i] * buffer[in + i];
+            buffer[out + j] = sum + biases[j];
+        }
+        std::size_t j = 0;
+        for (; j + 2 <= Out; j += 2) {
+            const auto y = Activation::on_lanes(typename Math::pair{buffer[out + j], buffer[out + j + 1]}, math);
+            buffer[out + j] = y[0];
+            buffer[out + j + 1] = y[1];
+        }
+        if (j < Out) buffer[out + j] = Activation{}(buffer[out + j], math);
     }
 
     template <class Math = bits::portable_math>
