@@ -97,13 +97,13 @@ enum class step_use { subtract, store };
 // The last layer down to layer I of Network, where `layers` is the list
 // whose first element is layer I: it recurses on `.rest` first, as
 // forward_from does, then does layer I's work, so the layers above I come
-// first. g holds, at each layer's
-// offset, the learning rate times dL/d(output) for that layer's neurons;
-// layer I's part is filled in by the layer above (or the loss), layer I-1's
-// part is computed here from the weights before this step, and each step
-// goes to its parameter. The two need only one network: each weight is read
-// once, just before its own step is applied. The layer's sizes and offsets
-// are template parameters for the reason given at forward_from.
+// first. g holds, at each layer's offset, the learning rate times
+// dL/d(output) for that layer's neurons; layer I's part is filled in by the
+// layer above (or the loss), layer I-1's part is computed here from the
+// weights before this step, and each step goes to its parameter. The two
+// need only one network: each weight is read once, just before its own step
+// is applied. The layer's sizes and offsets are template parameters for the
+// reason given at forward_from.
 template <class Network, std::size_t I, step_use Use, class Layers, std::size_t N,
           std::size_t In = Network::topology_type::sizes[I], std::size_t Out = Network::topology_type::sizes[I + 1],
           std::size_t InOffset = activation_offsets<Network>[I], std::size_t OutOffset = activation_offsets<Network>[I + 1]>
