@@ -158,6 +158,30 @@ struct share_t {
 };
 }  // namespace
 
+// A neuron activation as a user writes one: a value and a derivative, no
+// static activate<Math> (ctnn's own have one; a layer calls this one as an object).
+namespace {
+struct halve_t {
+    constexpr double operator()(double x) const { return x / 2; }
+    static constexpr double derivative_from_output(double) { return 0.5; }
+};
+}  // namespace
+
+TEST_CASE("a neuron activation without activate<Math> runs forward and trains", "[api]") {
+    STATIC_REQUIRE(ctnn::activation<halve_t>);
+    using layer = ctnn::dense<2, 1, halve_t>;
+    constexpr ctnn::basic_network<layer> net(layer{{{1, 2}}, {3}});
+    STATIC_REQUIRE(net.feedforward({opaque(1.0), 1.0}) == 3.0);  // (1 + 2 + 3) / 2
+    // One step on one sample, by hand: y = 3, dL/dy = -2 (0 - 3) = 6, dy/dz = 0.5,
+    // so each weight moves by 0.5 * 6 * 0.5 * x = 1.5 and the bias by 1.5.
+    constexpr std::array<std::array<double, 2>, 1> inputs{{{1.0, 1.0}}};
+    constexpr std::array<double, 1> targets{0.0};
+    constexpr auto trained = ctnn::train(net, inputs, targets, ctnn::sgd{.learn_rate = 0.5, .epochs = 1});
+    STATIC_REQUIRE(trained.layer<0>().weights[0][0] == -0.5);
+    STATIC_REQUIRE(trained.layer<0>().weights[0][1] == 0.5);
+    STATIC_REQUIRE(trained.layer<0>().biases[0] == 1.5);
+}
+
 TEST_CASE("a whole-layer activation may leave out the implementation of exp", "[api]") {
     STATIC_REQUIRE(ctnn::activation<share_t>);
     constexpr ctnn::basic_network<ctnn::dense<2, 2, share_t>> net(ctnn::dense<2, 2, share_t>{{{1, 0}, {0, 1}}, {0, 0}});

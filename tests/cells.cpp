@@ -103,6 +103,8 @@ TEST_CASE("sigmoid: saturates cleanly, never NaN for a number", "[math][activati
     STATIC_REQUIRE(same_bits(ctnn::sigmoid(opaque(-inf)), 0.0));
     STATIC_REQUIRE(ctnn::sigmoid(opaque(0.0)) == 0.5);
     STATIC_REQUIRE(ctnn::sigmoid(opaque(3.0)) == 0.9525741268224334);
+    STATIC_REQUIRE(ctnn::sigmoid_t::activate(opaque(3.0)) == 0.9525741268224334);  // what a layer calls
+    STATIC_REQUIRE(same_bits(ctnn::sigmoid_t::activate(opaque(-inf)), 0.0));
     STATIC_REQUIRE(ctnn::sigmoid_t::derivative_from_output(0.5) == 0.25);
 }
 
@@ -116,6 +118,9 @@ TEST_CASE("tanh and relu", "[math][activation]") {
     STATIC_REQUIRE(ctnn::tanh(opaque(-inf)) == -1.0);
     STATIC_REQUIRE(ctnn::relu(opaque(-2.0)) == 0.0);
     STATIC_REQUIRE(ctnn::relu(opaque(2.5)) == 2.5);
+    STATIC_REQUIRE(ctnn::tanh_t::activate(opaque(1.0)) == 0x1.85efab514f394p-1);  // what a layer calls
+    STATIC_REQUIRE(ctnn::relu_t::activate(opaque(-2.0)) == 0.0);
+    STATIC_REQUIRE(ctnn::relu_t::activate(opaque(2.5)) == 2.5);
 }
 
 TEST_CASE("log and sqrt", "[math]") {

@@ -19,14 +19,18 @@ namespace ctnn {
 struct sigmoid_t {
     static constexpr const char* name = "sigmoid";
     static constexpr const char* type_name = "ctnn::sigmoid_t";
-    // With a chosen implementation of exp (math.hpp): the same bits. (Defined
-    // before its use below, which Clang needs in constant evaluation.)
-    template <class Math>
-    constexpr double operator()(double x, Math) const {
+    // With a chosen implementation of exp (math.hpp): the same bits. Static,
+    // and what a layer calls: a constant evaluator pays for an object and a
+    // call of its member (docs/compile-time.md). (Defined before its uses
+    // below, which Clang needs in constant evaluation.)
+    template <class Math = bits::portable_math>
+    static constexpr double activate(double x) {
         if (x != x) return x;
         return 1.0 / (1.0 + Math::exp(-x));
     }
-    constexpr double operator()(double x) const { return (*this)(x, bits::portable_math{}); }
+    template <class Math>
+    constexpr double operator()(double x, Math) const { return activate<Math>(x); }
+    constexpr double operator()(double x) const { return activate(x); }
     // Several neurons at once, one per lane of a vector of doubles, where Math
     // has an exp for such vectors (fma_math's pairs, at runtime): each lane
     // is the function above.
@@ -42,7 +46,9 @@ struct sigmoid_t {
 struct tanh_t {
     static constexpr const char* name = "tanh";
     static constexpr const char* type_name = "ctnn::tanh_t";
-    constexpr double operator()(double x) const { return bits::tanh(x); }
+    template <class Math = bits::portable_math>  // as sigmoid_t's: here Math plays no part
+    static constexpr double activate(double x) { return bits::tanh(x); }
+    constexpr double operator()(double x) const { return activate(x); }
     static constexpr double derivative_from_output(double f) { return 1.0 - f * f; }
 };
 
@@ -50,7 +56,9 @@ struct tanh_t {
 struct relu_t {
     static constexpr const char* name = "relu";
     static constexpr const char* type_name = "ctnn::relu_t";
-    constexpr double operator()(double x) const { return x > 0 ? x : 0.0; }
+    template <class Math = bits::portable_math>  // as sigmoid_t's: here Math plays no part
+    static constexpr double activate(double x) { return x > 0 ? x : 0.0; }
+    constexpr double operator()(double x) const { return activate(x); }
     static constexpr double derivative_from_output(double f) { return f > 0 ? 1.0 : 0.0; }
 };
 

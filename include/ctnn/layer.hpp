@@ -40,24 +40,26 @@ struct dense {
     // layer's inputs and outputs because training keeps every layer's values
     // in one, indexed rather than pointed into (constant evaluators pay more
     // for pointer arithmetic). Math chooses the implementation of exp (the
-    // same bits from each, math.hpp).
-    template <class Math = bits::portable_math, std::size_t N>
+    // same bits from each, math.hpp). The offsets and Math are template
+    // arguments, not function arguments: training calls this for every layer
+    // and sample, and a constant evaluator pays for each argument it binds.
+    template <std::size_t in, std::size_t out, class Math = bits::portable_math, std::size_t N>
         requires(!activates_in_pairs<Math>)
-    constexpr void forward(double (&buffer)[N], std::size_t in, std::size_t out, Math math = {}) const {
+    constexpr void forward(double (&buffer)[N]) const {
         for (std::size_t j = 0; j < Out; ++j) {
             double sum = weights[j][0] * buffer[in];
             for (std::size_t i = 1; i < In; ++i) sum += weights[j][i] * buffer[in + i];
             const double z = sum + biases[j];
             if constexpr (layer_activation<Activation>) {
                 buffer[out + j] = z;  // activated below, with the others
-            } else if constexpr (requires { Activation{}(z, math); }) {
-                buffer[out + j] = Activation{}(z, math);
-            } else {  // an activation that takes no implementation of exp
+            } else if constexpr (requires { Activation::template activate<Math>(z); }) {  // ctnn's activations
+                buffer[out + j] = Activation::template activate<Math>(z);
+            } else {  // any other neuron_activation
                 buffer[out + j] = Activation{}(z);
             }
         }
-        if constexpr (requires { Activation::apply(buffer, out, Out, math); }) {
-            Activation::apply(buffer, out, Out, math);
+        if constexpr (requires { Activation::apply(buffer, out, Out, Math{}); }) {
+            Activation::apply(buffer, out, Out, Math{});
         } else if constexpr (layer_activation<Activation>) {  // one that takes no implementation of exp
             Activation::apply(buffer, out, Out);
         }
@@ -68,9 +70,9 @@ struct dense {
     // which Clang's constant evaluator paid for on every call (measured at
     // 8fcbed1: 1062 epochs of the notebook fitted in one evaluation without
     // the branch, and not with it).
-    template <class Math, std::size_t N>
+    template <std::size_t in, std::size_t out, class Math, std::size_t N>
         requires activates_in_pairs<Math>
-    void forward(double (&buffer)[N], std::size_t in, std::size_t out, Math math) const {
+    void forward(double (&buffer)[N]) const {
         for (std::size_t j = 0; j < Out; ++j) {
             double sum = weights[j][0] * buffer[in];
             for (std::size_t i = 1; i < In; ++i) sum += weights[j][i] * buffer[in + i];
@@ -78,18 +80,18 @@ struct dense {
         }
         std::size_t j = 0;
         for (; j + 2 <= Out; j += 2) {
-            const auto y = Activation::on_lanes(typename Math::pair{buffer[out + j], buffer[out + j + 1]}, math);
+            const auto y = Activation::on_lanes(typename Math::pair{buffer[out + j], buffer[out + j + 1]}, Math{});
             buffer[out + j] = y[0];
             buffer[out + j + 1] = y[1];
         }
-        if (j < Out) buffer[out + j] = Activation{}(buffer[out + j], math);
+        if (j < Out) buffer[out + j] = Activation{}(buffer[out + j], Math{});
     }
 
     template <class Math = bits::portable_math>
-    constexpr output_type forward(const input_type& x, Math math = {}) const {
+    constexpr output_type forward(const input_type& x, Math = {}) const {
         double buffer[In + Out] = {};
         for (std::size_t i = 0; i < In; ++i) buffer[i] = x[i];
-        forward(buffer, 0, In, math);
+        forward<0, In, Math>(buffer);
         output_type out{};
         for (std::size_t j = 0; j < Out; ++j) out[j] = buffer[In + j];
         return out;

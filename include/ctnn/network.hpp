@@ -113,12 +113,14 @@ inline constexpr auto activation_offsets = [] {
 // a call here would send the buffer through memory. The layer's offsets are
 // template parameters, not constexpr locals: Clang's constant evaluator runs
 // a local's initializer again on every call (here two calls of std::array's
-// operator[]), and reads a template parameter as a literal.
-template <class Network, std::size_t I, class Layers, std::size_t N, class Math,
+// operator[]), and reads a template parameter as a literal. So is Math, the
+// implementation of exp: an empty object passed down would be one more
+// argument to bind on every call.
+template <class Network, std::size_t I, class Math, class Layers, std::size_t N,
           std::size_t InOffset = activation_offsets<Network>[I], std::size_t OutOffset = activation_offsets<Network>[I + 1]>
-[[gnu::always_inline]] constexpr void forward_from(const Layers& layers, double (&a)[N], Math math) {
-    layers.first.forward(a, InOffset, OutOffset, math);
-    if constexpr (I + 1 < Network::layer_count) forward_from<Network, I + 1>(layers.rest, a, math);
+[[gnu::always_inline]] constexpr void forward_from(const Layers& layers, double (&a)[N]) {
+    layers.first.template forward<InOffset, OutOffset, Math>(a);
+    if constexpr (I + 1 < Network::layer_count) forward_from<Network, I + 1, Math>(layers.rest, a);
 }
 }  // namespace bits
 
@@ -157,11 +159,11 @@ struct basic_network {
     // previous one's outputs into its own, run over one buffer as training
     // runs it (bits::forward_from).
     template <class Math = bits::portable_math>
-    constexpr std::array<double, outputs> forward(const input_type& x, Math math = {}) const {
+    constexpr std::array<double, outputs> forward(const input_type& x, Math = {}) const {
         constexpr auto& offsets = bits::activation_offsets<basic_network>;
         double a[offsets[layer_count + 1]] = {};
         for (std::size_t i = 0; i < inputs; ++i) a[i] = x[i];
-        bits::forward_from<basic_network, 0>(layers, a, math);
+        bits::forward_from<basic_network, 0, Math>(layers, a);
         std::array<double, outputs> y{};
         for (std::size_t o = 0; o < outputs; ++o) y[o] = a[offsets[layer_count] + o];
         return y;

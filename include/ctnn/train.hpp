@@ -174,11 +174,12 @@ constexpr bool needs_softmax() {
 
 // Forward and backward for one sample; every parameter's step goes to it.
 // (Always inlined, as forward_from: see network.hpp.)
-// (FirstOutput is a template parameter for the reason given at forward_from.)
-template <class Loss, step_use Use, class Network, class InputRow, class TargetRow, class Math = portable_math,
+// (Math and FirstOutput are template parameters for the reasons given at
+// forward_from.)
+template <class Loss, step_use Use, class Math, class Network, class InputRow, class TargetRow,
           std::size_t FirstOutput = activation_offsets<Network>[Network::layer_count]>
 [[gnu::always_inline]] constexpr void backprop(Network& net, const InputRow& x, const TargetRow& y_true,
-                                               double learn_rate, Math math = {}) {
+                                               double learn_rate) {
     // Checked once, where the template is instantiated, not on every call.
     static_assert((check_softmax_with_cross_entropy<layer_activation<typename Network::last_layer::activation_type>,
                                                     needs_softmax<Loss>()>(),
@@ -194,7 +195,7 @@ template <class Loss, step_use Use, class Network, class InputRow, class TargetR
     } else {
         for (std::size_t i = 0; i < Network::inputs; ++i) a[i] = x[i];
     }
-    forward_from<Network, 0>(net.layers, a, math);
+    forward_from<Network, 0, Math>(net.layers, a);
     if constexpr (std::is_arithmetic_v<TargetRow>) {
         g[FirstOutput] = learn_rate * Loss::gradient(static_cast<double>(y_true), a[FirstOutput], Network::outputs);
     } else {
@@ -210,7 +211,7 @@ template <class Loss, step_use Use, class Network, class InputRow, class TargetR
 template <loss_function Loss = mse_t, class Network>
 constexpr void sgd_step(Network& net, const typename Network::input_type& x,
                         const std::array<double, Network::outputs>& y_true, double learn_rate) {
-    bits::backprop<Loss, bits::step_use::subtract>(net, x, y_true, learn_rate);
+    bits::backprop<Loss, bits::step_use::subtract, bits::portable_math>(net, x, y_true, learn_rate);
 }
 template <class Network, loss_function Loss>
 constexpr void sgd_step(Network& net, const typename Network::input_type& x,
@@ -224,7 +225,7 @@ template <loss_function Loss = mse_t, class Network>
 constexpr Network gradient(const Network& net, const typename Network::input_type& x,
                            const std::array<double, Network::outputs>& y_true) {
     Network grad = net;  // every weight and bias is replaced by its step
-    bits::backprop<Loss, bits::step_use::store>(grad, x, y_true, 1.0);
+    bits::backprop<Loss, bits::step_use::store, bits::portable_math>(grad, x, y_true, 1.0);
     return grad;
 }
 template <class Network, loss_function Loss>
@@ -288,12 +289,16 @@ constexpr Network train(Network net, const Inputs& inputs, const Targets& target
     using input_index = std::ranges::range_difference_t<Inputs>;
     using target_index = std::ranges::range_difference_t<Targets>;
     const auto run_epochs = [&](auto math) {
-        for (std::size_t epoch = 0; epoch < options.epochs; ++epoch) {
-            for (std::size_t r = 0; r < rows; ++r)
-                bits::backprop<Loss, bits::step_use::subtract>(net, input_rows[static_cast<input_index>(r)],
-                                                               target_rows[static_cast<target_index>(r)],
-                                                               options.learn_rate, math);
-            on_epoch(epoch, std::as_const(net));
+        // Locals of this call rather than captures, which a constant
+        // evaluator reaches through the closure on every read.
+        const std::size_t epochs = options.epochs, row_count = rows;
+        const double learn_rate = options.learn_rate;
+        for (std::size_t epoch = 0; epoch < epochs; ++epoch) {
+            for (std::size_t r = 0; r < row_count; ++r)
+                bits::backprop<Loss, bits::step_use::subtract, decltype(math)>(
+                    net, input_rows[static_cast<input_index>(r)], target_rows[static_cast<target_index>(r)], learn_rate);
+            // Not even called when it would do nothing (two calls per epoch saved).
+            if constexpr (!std::is_same_v<OnEpoch, ignore_epoch>) on_epoch(epoch, static_cast<const Network&>(net));
         }
     };
     if (std::is_constant_evaluated()) {
