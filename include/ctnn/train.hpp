@@ -174,18 +174,20 @@ constexpr bool needs_softmax() {
 
 // Forward and backward for one sample; every parameter's step goes to it.
 // (Always inlined, as forward_from: see network.hpp.)
-// (Math and FirstOutput are template parameters for the reasons given at
-// forward_from.)
+// (Math, FirstOutput, Inputs and Outputs are template parameters for the
+// reasons given at forward_from: a template parameter reads as a literal,
+// Network::inputs as a named constant, which Clang's evaluator pays for.)
 template <class Loss, step_use Use, class Math, class Network, class InputRow, class TargetRow,
-          std::size_t FirstOutput = activation_offsets<Network>[Network::layer_count]>
+          std::size_t FirstOutput = activation_offsets<Network>[Network::layer_count],
+          std::size_t Inputs = Network::inputs, std::size_t Outputs = Network::outputs>
 [[gnu::always_inline]] constexpr void backprop(Network& net, const InputRow& x, const TargetRow& y_true,
                                                double learn_rate) {
     // Checked once, where the template is instantiated, not on every call.
     static_assert((check_softmax_with_cross_entropy<layer_activation<typename Network::last_layer::activation_type>,
                                                     needs_softmax<Loss>()>(),
                    true));
-    double a[FirstOutput + Network::outputs] = {};  // the input, then every layer's outputs
-    double g[FirstOutput + Network::outputs] = {};  // learning rate times dL/d(each of those)
+    double a[FirstOutput + Outputs] = {};  // the input, then every layer's outputs
+    double g[FirstOutput + Outputs] = {};  // learning rate times dL/d(each of those)
     // A row is a std::array, or a number for a row of one. Read here rather
     // than through a helper: Clang's evaluator pays about 20,000 instructions
     // for each call that binds a reference to a data row
@@ -193,14 +195,14 @@ template <class Loss, step_use Use, class Math, class Network, class InputRow, c
     if constexpr (std::is_arithmetic_v<InputRow>) {
         a[0] = static_cast<double>(x);
     } else {
-        for (std::size_t i = 0; i < Network::inputs; ++i) a[i] = x[i];
+        for (std::size_t i = 0; i < Inputs; ++i) a[i] = x[i];
     }
     forward_from<Network, 0, Math>(net.layers, a);
     if constexpr (std::is_arithmetic_v<TargetRow>) {
-        g[FirstOutput] = learn_rate * Loss::gradient(static_cast<double>(y_true), a[FirstOutput], Network::outputs);
+        g[FirstOutput] = learn_rate * Loss::gradient(static_cast<double>(y_true), a[FirstOutput], Outputs);
     } else {
-        for (std::size_t o = 0; o < Network::outputs; ++o)
-            g[FirstOutput + o] = learn_rate * Loss::gradient(y_true[o], a[FirstOutput + o], Network::outputs);
+        for (std::size_t o = 0; o < Outputs; ++o)
+            g[FirstOutput + o] = learn_rate * Loss::gradient(y_true[o], a[FirstOutput + o], Outputs);
     }
     backward_from<Network, 0, Use>(net.layers, a, g);
 }
