@@ -49,13 +49,14 @@ struct dense {
         for (std::size_t j = 0; j < Out; ++j) {
             double sum = weights[j][0] * buffer[in];
             for (std::size_t i = 1; i < In; ++i) sum += weights[j][i] * buffer[in + i];
-            const double z = sum + biases[j];
+            // z = sum + biases[j], written where it is used: Clang's evaluator
+            // pays for each local it creates (docs/compile-time.md).
             if constexpr (layer_activation<Activation>) {
-                buffer[out + j] = z;  // activated below, with the others
-            } else if constexpr (requires { Activation::template activate<Math>(z); }) {  // ctnn's activations
-                buffer[out + j] = Activation::template activate<Math>(z);
+                buffer[out + j] = sum + biases[j];  // activated below, with the others
+            } else if constexpr (requires { Activation::template activate<Math>(sum); }) {  // ctnn's activations
+                buffer[out + j] = Activation::template activate<Math>(sum + biases[j]);
             } else {  // any other neuron_activation
-                buffer[out + j] = Activation{}(z);
+                buffer[out + j] = Activation{}(sum + biases[j]);
             }
         }
         if constexpr (requires { Activation::apply(buffer, out, Out, Math{}); }) {

@@ -172,9 +172,10 @@ inline constexpr double exp_fast_range = 620.0;
 // The fast path is written out in this one body, and with its constants as
 // literals: a constant evaluator pays for every call, and Clang's for every
 // read of a named constant too (about 2,000 instructions each; this function
-// is where compile-time training spends its time, docs/compile-time.md). The
-// static_assert after it ties each literal to the named constant the other
-// paths use.
+// is where compile-time training spends its time, docs/compile-time.md).
+// Values used once are written where they are used, not named: Clang pays
+// for each local too. The static_assert after it ties each literal to the
+// named constant the other paths use.
 constexpr double exp(double x) {
     CTNN_RETURN_IF_GCC_FOLDS(x > -708.0 && x < 709.0, __builtin_exp(x));
     if (x > -620.0 && x < 620.0) {  // |x| < bits::exp_fast_range, false for NaN
@@ -184,22 +185,21 @@ constexpr double exp(double x) {
         const double r = (x - kd * 0x1.62e42ff000000p-11) - kd * -0x1.718432a1b0e26p-45;  // ln2_1024_part1, _rest
         const int k = static_cast<int>(kd);
         const int j = k & 1023;  // exp_table_size - 1
-        const int e = k >> 10;   // exp_table_bits
         // exp(r) 2^(j/1024) ~= yh + yl, error below 2^-62: Taylor to degree 5
         // (truncation < 2^-76), r's own error < 2^-65, th * r rounded (< 2^-64).
         // Estrin's scheme and the order of the sums keep the dependency chain short.
-        const double th = bits::exp2_table[j].hi, tl = bits::exp2_table[j].lo;
+        const double th = bits::exp2_table[j].hi;  // and .lo below
         const double r2 = r * r;
-        const double poly = (0.5 + r * 0x1.5555555555555p-3) + r2 * (0x1.5555555555555p-5 + r * 0x1.1111111111111p-7);
         const double v = th * r;
-        const double yh = th + v;  // fast_two_sum(th, v), then the small terms
-        const double yl = ((v - (yh - th)) + tl) + (th * r2) * poly;  // th (e^r - 1 - r) = th r^2 poly
+        const double yh = th + v;  // fast_two_sum(th, v), then the small terms, with th (e^r - 1 - r) = th r^2 p(r):
+        const double yl = ((v - (yh - th)) + bits::exp2_table[j].lo) +
+                          (th * r2) * ((0.5 + r * 0x1.5555555555555p-3) + r2 * (0x1.5555555555555p-5 + r * 0x1.1111111111111p-7));
         // Ziv's test (bits::round_if_decided written out) with exp_fast_error:
         // if every value within the error rounds alike, that is the answer,
-        // scaled by 2^e (bits::pow2 written out). The result does not wait for
-        // the test: a predicted branch.
+        // scaled by 2^e, e = k >> 10 (bits::pow2 written out). The result does
+        // not wait for the test: a predicted branch.
         const double low = yh + (yl - 0x1p-62);
-        if (low == yh + (yl + 0x1p-62)) return low * std::bit_cast<double>(static_cast<std::uint64_t>(e + 1023) << 52);
+        if (low == yh + (yl + 0x1p-62)) return low * std::bit_cast<double>(static_cast<std::uint64_t>((k >> 10) + 1023) << 52);
     }
     return bits::exp_special_or_rare(x);
 }

@@ -118,26 +118,29 @@ template <class Network, std::size_t I, step_use Use, class Layers, std::size_t 
     auto layer = layers.first;
     using layer_type = decltype(layer);
 
+    // Each step is written where it is used, not named: Clang's evaluator
+    // pays for each local it creates (docs/compile-time.md).
     for (std::size_t j = 0; j < Out; ++j) {
         const double d = layer_type::activation_type::derivative_from_output(a[OutOffset + j]);  // f'_j
         const double g_j = g[OutOffset + j];
         for (std::size_t i = 0; i < In; ++i) {
             if constexpr (I > 0) {  // layer I-1's g_i = sum_j g_j (w_ji f'_j), summed over j in order
-                const double term = g_j * (layer.weights[j][i] * d);
-                g[InOffset + i] = j == 0 ? term : g[InOffset + i] + term;
+                if (j == 0) {
+                    g[InOffset + i] = g_j * (layer.weights[j][i] * d);
+                } else {
+                    g[InOffset + i] += g_j * (layer.weights[j][i] * d);
+                }
             }
-            const double step = g_j * (a[InOffset + i] * d);
             if constexpr (Use == step_use::subtract) {
-                layer.weights[j][i] -= step;  // after it was read above
+                layer.weights[j][i] -= g_j * (a[InOffset + i] * d);  // after it was read above
             } else {
-                layer.weights[j][i] = step;
+                layer.weights[j][i] = g_j * (a[InOffset + i] * d);
             }
         }
-        const double bias_step = g_j * d;
         if constexpr (Use == step_use::subtract) {
-            layer.biases[j] -= bias_step;
+            layer.biases[j] -= g_j * d;
         } else {
-            layer.biases[j] = bias_step;
+            layer.biases[j] = g_j * d;
         }
     }
     layers.first = layer;
