@@ -156,11 +156,9 @@ struct share_t {
     }
     static constexpr double derivative_from_output(double) { return 1.0; }
 };
-}  // namespace
 
 // A neuron activation as a user writes one: a value and a derivative, no
 // static activate<Math> (ctnn's own have one; a layer calls this one as an object).
-namespace {
 struct halve_t {
     constexpr double operator()(double x) const { return x / 2; }
     static constexpr double derivative_from_output(double) { return 0.5; }

@@ -191,15 +191,17 @@ constexpr double exp(double x) {
         const double th = bits::exp2_table[j].hi;  // and .lo below
         const double r2 = r * r;
         const double v = th * r;
-        const double yh = th + v;  // fast_two_sum(th, v), then the small terms, with th (e^r - 1 - r) = th r^2 p(r):
+        const double yh = th + v;  // fast_two_sum(th, v), then the small terms, th (e^r - 1 - r) = th r^2 p(r):
         const double yl = ((v - (yh - th)) + bits::exp2_table[j].lo) +
-                          (th * r2) * ((0.5 + r * 0x1.5555555555555p-3) + r2 * (0x1.5555555555555p-5 + r * 0x1.1111111111111p-7));
+                          (th * r2) * ((0.5 + r * 0x1.5555555555555p-3) +
+                                       r2 * (0x1.5555555555555p-5 + r * 0x1.1111111111111p-7));
         // Ziv's test (bits::round_if_decided written out) with exp_fast_error:
         // if every value within the error rounds alike, that is the answer,
         // scaled by 2^e, e = k >> 10 (bits::pow2 written out). The result does
         // not wait for the test: a predicted branch.
         const double low = yh + (yl - 0x1p-62);
-        if (low == yh + (yl + 0x1p-62)) return low * std::bit_cast<double>(static_cast<std::uint64_t>((k >> 10) + 1023) << 52);
+        if (low == yh + (yl + 0x1p-62))
+            return low * std::bit_cast<double>(static_cast<std::uint64_t>((k >> 10) + 1023) << 52);
     }
     return bits::exp_special_or_rare(x);
 }
