@@ -90,6 +90,29 @@ TEST_CASE("exp: at most 1 ulp, correctly rounded, over the whole finite range", 
     CHECK(small.exact == small.points);
 }
 
+namespace {
+// exp as the FMA kernels compute it (bits/dispatch.hpp compiles them the same way).
+[[gnu::target("fma"), gnu::flatten]] double exp_with_fma(double x) { return ctnn::bits::exp_fma(x); }
+}  // namespace
+
+// The hard cases (math_hard_cases.cpp) mostly go past exp_fma's rounding test
+// to the rare path; these sweeps check the answers it gives when the test passes.
+TEST_CASE("exp_fma, the FMA kernels' exp: correctly rounded over its fast range and near zero", "[math][accuracy]") {
+    __builtin_cpu_init();
+    if (!__builtin_cpu_supports("fma")) {
+        WARN("this CPU has no FMA: exp_fma not tested");
+        return;
+    }
+    const double_context context;
+    constexpr long points = 1'200'000;
+    const auto r = sweep("exp_fma over [-620, 620]", mpfr_exp, exp_with_fma, points,
+                         [](long k) { return spread(k, points, -620.0, 620.0); });
+    CHECK(r.exact == r.points);
+    const auto small = sweep("exp_fma over [-2^-10, 2^-10]", mpfr_exp, exp_with_fma, 200'000,
+                             [](long k) { return spread(k, 200'000, -0x1p-10, 0x1p-10); });
+    CHECK(small.exact == small.points);
+}
+
 TEST_CASE("log: correctly rounded over the positive doubles", "[math][accuracy]") {
     const double_context context;
     // Exponents from subnormal to huge, and a dense band around 1.

@@ -249,13 +249,14 @@ inline constexpr auto exp2_lo_over_hi = [] {
         // e^x = th (1 + ratio) e^(r + d), r exact, d = -k tail:
         //     ~= th (1 + r + r^2 p(r) + c (1 + r)),  c = d + ratio
         const double r = __builtin_fma(-kd, ln2_1024_head, x);  // exact: 53 bits from 2^-12 down to 2^-64
-        const double c = __builtin_fma(-kd, ln2_1024_tail, exp2_lo_over_hi[j]);
-        const double a = r + __builtin_fma(c, r, c);
         const double r2 = r * r;
         // p(r) = 1/2 + r/6 + r^2 (1/24 + r/120): e^r ~= 1 + r + r^2 p(r)
         const double p = __builtin_fma(r2, __builtin_fma(r, 0x1.1111111111111p-7, 0x1.5555555555555p-5),
                                        __builtin_fma(r, 0x1.5555555555555p-3, 0.5));
-        const double t = __builtin_fma(r2, p, a);
+        const double u = __builtin_fma(r2, p, r);
+        // c waits for the table; it joins last, so only two operations wait for it.
+        const double c = __builtin_fma(-kd, ln2_1024_tail, exp2_lo_over_hi[j]);
+        const double t = __builtin_fma(c, 1.0 + r, u);
         const double y = __builtin_fma(th, t, th);
         const double y_error = __builtin_fma(th, t, th - y);  // th - y is exact
         // Ziv's test: y is the correctly rounded result when every value
@@ -291,12 +292,12 @@ using i64x2 = std::int64_t __attribute__((vector_size(16)));
     const f64x2 th = f64x2{exp2_table[j0].hi, exp2_table[j1].hi} * scale;
     const f64x2 lo_over_hi{exp2_lo_over_hi[j0], exp2_lo_over_hi[j1]};
     const f64x2 r = fma(-kd, f64x2{} + ln2_1024_head, x);
-    const f64x2 c = fma(-kd, f64x2{} + ln2_1024_tail, lo_over_hi);
-    const f64x2 a = r + fma(c, r, c);
     const f64x2 r2 = r * r;
     const f64x2 p = fma(r2, fma(r, f64x2{} + 0x1.1111111111111p-7, f64x2{} + 0x1.5555555555555p-5),
                         fma(r, f64x2{} + 0x1.5555555555555p-3, f64x2{} + 0.5));
-    const f64x2 t = fma(r2, p, a);
+    const f64x2 u = fma(r2, p, r);
+    const f64x2 c = fma(-kd, f64x2{} + ln2_1024_tail, lo_over_hi);
+    const f64x2 t = fma(c, 1.0 + r, u);
     const f64x2 y_fast = fma(th, t, th);
     const f64x2 y_error = fma(th, t, th - y_fast);
     const f64x2 error = exp_fma_error * th;
