@@ -196,7 +196,9 @@ def runtime_of(results, binary, tag, smoke):
             ("exp_ctnn_ns", "exp_throughput_ctnn", 1e9 / 1024), ("exp_ctnn_fma_ns", "exp_throughput_ctnn_fma", 1e9 / 1024),
             ("exp_ctnn_simd_ns", "exp_throughput_ctnn_simd", 1e9 / 1024),
             ("exp_std_ns", "exp_throughput_std", 1e9 / 1024),
+            ("exp_ctnn_rare_ns", "exp_throughput_ctnn_rare", 1e9 / 1024),
             ("exp_latency_ctnn_ns", "exp_latency_ctnn", 1e9), ("exp_latency_ctnn_fma_ns", "exp_latency_ctnn_fma", 1e9),
+            ("exp_latency_ctnn_fma_call_ns", "exp_latency_ctnn_fma_call", 1e9),
             ("exp_latency_std_ns", "exp_latency_std", 1e9)):
         figure(key, name, factor)
 
@@ -213,6 +215,8 @@ def runtime_of(results, binary, tag, smoke):
     r["exp_simd_speedup_vs_std"] = r["exp_std_ns"] / r["exp_ctnn_simd_ns"]
     r["exp_latency_ratio_vs_std"] = r["exp_latency_ctnn_ns"] / r["exp_latency_std_ns"]
     r["exp_fma_latency_ratio_vs_std"] = r["exp_latency_ctnn_fma_ns"] / r["exp_latency_std_ns"]
+    if "exp_latency_ctnn_fma_call_ns" in r:
+        r["exp_fma_call_latency_ratio_vs_std"] = r["exp_latency_ctnn_fma_call_ns"] / r["exp_latency_std_ns"]
     for key, value in r.items():
         results[key + "_" + tag] = value
 

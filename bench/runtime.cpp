@@ -190,8 +190,10 @@ void exp_throughput(benchmark::State& state) {
 
 double ctnn_exp(double x) { return ctnn::exp(x); }
 double std_exp(double x) { return std::exp(x); }
+// exp's rare path on its own (the fast paths leave it 1 call in about 1.45 million, docs/math.md).
+double ctnn_exp_rare(double x) { return ctnn::bits::exp_rare(x); }
 
-// exp as ctnn's FMA kernels run it: the loops compiled for the FMA target.
+// exp_fma inlined into a loop compiled for the FMA target.
 [[gnu::target("fma"), gnu::flatten]] void exp_fma_latency(benchmark::State& state) {
     double x = -1.5;
     for (auto _ : state) {
@@ -229,12 +231,20 @@ double std_exp(double x) { return std::exp(x); }
 BENCHMARK(exp_simd_throughput)->Name("exp_throughput_ctnn_simd");
 #endif
 
+// exp as ctnn's FMA kernels call it: fma_math::exp, out of line (math.hpp says why).
+void exp_fma_call_latency(benchmark::State& state) {
+    if (skipped_without_fma(state)) return;
+    exp_latency<ctnn::bits::fma_math::exp>(state);
+}
+
 BENCHMARK(exp_latency<ctnn_exp>)->Name("exp_latency_ctnn");
 BENCHMARK(exp_fma_latency)->Name("exp_latency_ctnn_fma");
+BENCHMARK(exp_fma_call_latency)->Name("exp_latency_ctnn_fma_call");
 BENCHMARK(exp_latency<std_exp>)->Name("exp_latency_std");
 BENCHMARK(exp_throughput<ctnn_exp>)->Name("exp_throughput_ctnn");
 BENCHMARK(exp_fma_throughput)->Name("exp_throughput_ctnn_fma");
 BENCHMARK(exp_throughput<std_exp>)->Name("exp_throughput_std");
+BENCHMARK(exp_throughput<ctnn_exp_rare>)->Name("exp_throughput_ctnn_rare");
 
 }  // namespace
 

@@ -215,6 +215,7 @@ namespace bits {
 inline constexpr double ln2_1024_head = 0x1.62e42fefa39efp-11;  // ln2/1024 rounded to a double
 inline constexpr double ln2_1024_tail = 0x1.abc9e3b39803fp-66;  // the rest, rounded
 inline constexpr double exp_fma_error = 0x1.2p-64;  // relative to th: 2^-63.83, proven 2^-63.96 (docs/math.md)
+inline constexpr double exp_fma_second_error = 0x1p-74;  // relative to th, proven 2^-75.06 (docs/math.md)
 
 // t_lo / t_hi for each entry of exp2_table: 2^(j/1024) = t_hi (1 + ratio),
 // so that exp_fma adds the table's low part inside one fused multiply-add.
@@ -224,12 +225,33 @@ inline constexpr auto exp2_lo_over_hi = [] {
     return ratio;
 }();
 
+// exp_fma's second chance, for the 1 call in 1260 that its rounding test
+// cannot decide: its own terms, with r + r^2 p(r) kept exact as a double-double
+// and c r^2/2 added, so that 2^-75 bounds the error instead of 2^-64. What
+// this test cannot decide either (1 call in about 1.4 million) goes on to
+// exp's rare path, which costs about ten times as much (docs/math.md).
+#if defined(__x86_64__) || defined(__i386__)
+[[gnu::target("fma")]]  // called out of line from FMA kernels: without this, libm's fma
+#endif
+[[gnu::noinline]] inline double exp_fma_second_chance(double x, double th, double r, double r2, double p, double c) {
+    const double q = r2 * p;
+    const double s = r + q;  // fast_two_sum(r, q), |q| < |r|: s + s_low is r + q exactly
+    const double s_low = q - (s - r);
+    const double low_terms = s_low + __builtin_fma(c * r2, 0.5, __builtin_fma(c, r, c));  // + c (1 + r + r^2/2)
+    const double y = __builtin_fma(th, s, th);
+    const double y_error = __builtin_fma(th, s, th - y) + th * low_terms;
+    const double error = exp_fma_second_error * th;
+    const double low = y + (y_error - error);
+    if (low == y + (y_error + error)) return low;
+    return exp_special_or_rare(x);
+}
+
 // e^x with fused multiply-adds: the same correctly rounded result as
-// ctnn::exp (a rounding test with its own proven bound, then the same rare
-// path), on a dependency chain as short as glibc's: k is read from the bits
-// of the shifted product (no float-to-int conversion); the polynomial takes
-// the exact r_head, and the rest of the reduction (-k tail) joins the table's
-// low part in one small correction; the result is one fused multiply-add,
+// ctnn::exp (a rounding test with its own proven bound, then a second chance,
+// then the same rare path), on a dependency chain as short as glibc's: k is
+// read from the bits of the shifted product (no float-to-int conversion); the
+// polynomial takes the exact r_head, and the rest of the reduction (-k tail)
+// joins the table's low part last, in one small correction; the result is one fused multiply-add,
 // returned without waiting for the rounding test. Runtime only: for kernels
 // compiled for an FMA target (bits/dispatch.hpp); elsewhere __builtin_fma is
 // a call to the C library's fma, slow but still exact.
@@ -237,7 +259,7 @@ inline constexpr auto exp2_lo_over_hi = [] {
     // One test for the fast path's range, false for NaN: below 620 in
     // magnitude, e (below) lies in [-895, 895], and every part stays a
     // normal double. The rest (NaN, overflow, underflow, results beyond
-    // 2^+-895) and the undecided go to ctnn::exp's later phases.
+    // 2^+-895) goes to ctnn::exp's later phases, the undecided to a second chance.
     if (__builtin_fabs(x) < exp_fast_range) {
         const double shifted = __builtin_fma(x, inv_ln2_1024, round_shift);  // 1.5 2^52 + k
         const double kd = shifted - round_shift;
@@ -263,6 +285,7 @@ inline constexpr auto exp2_lo_over_hi = [] {
         // within the error of y + y_error rounds to y.
         const double error = exp_fma_error * th;
         if (y + (y_error - error) == y + (y_error + error)) return y;
+        return exp_fma_second_chance(x, th, r, r2, p, c);
     }
     return exp_special_or_rare(x);
 }
@@ -326,6 +349,8 @@ struct fma_math {  // runtime kernels compiled for an FMA target
     // Compiled for FMA itself: Clang's flatten inlines only the kernel's direct
     // calls, so a kernel's exp may be a call here, and without this its
     // __builtin_fma would be libm's fma (measured: 3x slower feedforward).
+    // Out of line: inlined into the SGD loop, it ran slower with g++ (284
+    // against 243 us, measured at 85c5b8a).
     [[gnu::target("fma")]]
 #endif
     [[gnu::noinline]] static double exp(double x) { return exp_fma(x); }
