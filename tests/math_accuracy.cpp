@@ -93,6 +93,13 @@ TEST_CASE("exp: at most 1 ulp, correctly rounded, over the whole finite range", 
 namespace {
 // exp as the FMA kernels compute it (bits/dispatch.hpp compiles them the same way).
 [[gnu::target("fma"), gnu::flatten]] double exp_with_fma(double x) { return ctnn::bits::exp_fma(x); }
+
+// exp_fma's second chance on every input, not only on those its first test
+// leaves (its bound holds for any x in the fast range).
+[[gnu::target("fma"), gnu::flatten]] double second_chance_alone(double x) {
+    const auto [th, r, r2, p, c] = ctnn::bits::exp_fma_reduce(x);
+    return ctnn::bits::exp_fma_second_chance(x, th, r, r2, p, c);
+}
 }  // namespace
 
 // The hard cases (math_hard_cases.cpp) mostly go past exp_fma's rounding test
@@ -110,6 +117,22 @@ TEST_CASE("exp_fma, the FMA kernels' exp: correctly rounded over its fast range 
     CHECK(r.exact == r.points);
     const auto small = sweep("exp_fma over [-2^-10, 2^-10]", mpfr_exp, exp_with_fma, 200'000,
                              [](long k) { return spread(k, 200'000, -0x1p-10, 0x1p-10); });
+    CHECK(small.exact == small.points);
+}
+
+TEST_CASE("exp_fma's second chance, on every input: correctly rounded", "[math][accuracy]") {
+    __builtin_cpu_init();
+    if (!__builtin_cpu_supports("fma")) {
+        WARN("this CPU has no FMA: exp_fma not tested");
+        return;
+    }
+    const double_context context;
+    constexpr long points = 400'000;
+    const auto r = sweep("exp_fma's second chance over [-620, 620]", mpfr_exp, second_chance_alone, points,
+                         [](long k) { return spread(k, points, -620.0, 620.0); });
+    CHECK(r.exact == r.points);
+    const auto small = sweep("exp_fma's second chance over [-2^-10, 2^-10]", mpfr_exp, second_chance_alone, 100'000,
+                             [](long k) { return spread(k, 100'000, -0x1p-10, 0x1p-10); });
     CHECK(small.exact == small.points);
 }
 

@@ -225,14 +225,40 @@ inline constexpr auto exp2_lo_over_hi = [] {
     return ratio;
 }();
 
+// exp_fma's terms, for |x| < exp_fast_range (see exp_fma): x = k ln2/1024 + r + d
+// with r exact and d = -k tail, and
+//     e^x = th (1 + ratio) e^(r + d) ~= th (1 + r + r^2 p(r) + c (1 + r)),  c = d + ratio.
+struct exp_fma_terms {
+    double th;  // 2^(j/1024) rounded, times 2^e
+    double r;
+    double r2;  // r^2 rounded
+    double p;   // p(r) = 1/2 + r/6 + r^2 (1/24 + r/120): e^r ~= 1 + r + r^2 p(r)
+    double c;
+};
+
+[[gnu::always_inline]] inline exp_fma_terms exp_fma_reduce(double x) {
+    const double shifted = __builtin_fma(x, inv_ln2_1024, round_shift);  // 1.5 2^52 + k
+    const double kd = shifted - round_shift;
+    const auto k = static_cast<std::int32_t>(static_cast<std::uint32_t>(std::bit_cast<std::uint64_t>(shifted)));
+    const auto j = static_cast<std::size_t>(k & (exp_table_size - 1));
+    const double th = exp2_table[j].hi * pow2(k >> exp_table_bits);
+    const double r = __builtin_fma(-kd, ln2_1024_head, x);  // exact: 53 bits from 2^-12 down to 2^-64
+    const double r2 = r * r;
+    const double p = __builtin_fma(r2, __builtin_fma(r, 0x1.1111111111111p-7, 0x1.5555555555555p-5),
+                                   __builtin_fma(r, 0x1.5555555555555p-3, 0.5));
+    return {th, r, r2, p, __builtin_fma(-kd, ln2_1024_tail, exp2_lo_over_hi[j])};
+}
+
 // exp_fma's second chance, for the 1 call in 1260 that its rounding test
 // cannot decide: its own terms, with r + r^2 p(r) kept exact as a double-double
 // and c r^2/2 added, so that 2^-75 bounds the error instead of 2^-64. What
-// this test cannot decide either (1 call in about 1.4 million) goes on to
-// exp's rare path, which costs about ten times as much (docs/math.md).
+// this test cannot decide either (1 call in about 1.45 million) goes on to
+// exp's rare path, which costs more than ten times as much (docs/math.md).
 #if defined(__x86_64__) || defined(__i386__)
 [[gnu::target("fma")]]  // called out of line from FMA kernels: without this, libm's fma
 #endif
+// (The terms one by one, in registers: a struct of five doubles would be
+// passed in memory, and its stores would sit on exp_fma's fast path.)
 [[gnu::noinline]] inline double exp_fma_second_chance(double x, double th, double r, double r2, double p, double c) {
     const double q = r2 * p;
     const double s = r + q;  // fast_two_sum(r, q), |q| < |r|: s + s_low is r + q exactly
@@ -251,34 +277,19 @@ inline constexpr auto exp2_lo_over_hi = [] {
 // then the same rare path), on a dependency chain as short as glibc's: k is
 // read from the bits of the shifted product (no float-to-int conversion); the
 // polynomial takes the exact r_head, and the rest of the reduction (-k tail)
-// joins the table's low part last, in one small correction; the result is one fused multiply-add,
+// joins the table's low part last, in one small correction, so that only two
+// operations wait for the table read; the result is one fused multiply-add,
 // returned without waiting for the rounding test. Runtime only: for kernels
 // compiled for an FMA target (bits/dispatch.hpp); elsewhere __builtin_fma is
 // a call to the C library's fma, slow but still exact.
 [[gnu::always_inline]] inline double exp_fma(double x) {
     // One test for the fast path's range, false for NaN: below 620 in
-    // magnitude, e (below) lies in [-895, 895], and every part stays a
-    // normal double. The rest (NaN, overflow, underflow, results beyond
-    // 2^+-895) goes to ctnn::exp's later phases, the undecided to a second chance.
+    // magnitude, e lies in [-895, 895], and every part stays a normal double.
+    // The rest (NaN, overflow, underflow, results beyond 2^+-895) goes to
+    // ctnn::exp's later phases, the undecided to a second chance.
     if (__builtin_fabs(x) < exp_fast_range) {
-        const double shifted = __builtin_fma(x, inv_ln2_1024, round_shift);  // 1.5 2^52 + k
-        const double kd = shifted - round_shift;
-        const auto k = static_cast<std::int32_t>(static_cast<std::uint32_t>(std::bit_cast<std::uint64_t>(shifted)));
-        const int e = k >> exp_table_bits;
-        const double scale = pow2(e);
-        const auto j = static_cast<std::size_t>(k & (exp_table_size - 1));
-        const double th = exp2_table[j].hi * scale;
-        // e^x = th (1 + ratio) e^(r + d), r exact, d = -k tail:
-        //     ~= th (1 + r + r^2 p(r) + c (1 + r)),  c = d + ratio
-        const double r = __builtin_fma(-kd, ln2_1024_head, x);  // exact: 53 bits from 2^-12 down to 2^-64
-        const double r2 = r * r;
-        // p(r) = 1/2 + r/6 + r^2 (1/24 + r/120): e^r ~= 1 + r + r^2 p(r)
-        const double p = __builtin_fma(r2, __builtin_fma(r, 0x1.1111111111111p-7, 0x1.5555555555555p-5),
-                                       __builtin_fma(r, 0x1.5555555555555p-3, 0.5));
-        const double u = __builtin_fma(r2, p, r);
-        // c waits for the table; it joins last, so only two operations wait for it.
-        const double c = __builtin_fma(-kd, ln2_1024_tail, exp2_lo_over_hi[j]);
-        const double t = __builtin_fma(c, 1.0 + r, u);
+        const auto [th, r, r2, p, c] = exp_fma_reduce(x);
+        const double t = __builtin_fma(c, 1.0 + r, __builtin_fma(r2, p, r));
         const double y = __builtin_fma(th, t, th);
         const double y_error = __builtin_fma(th, t, th - y);  // th - y is exact
         // Ziv's test: y is the correctly rounded result when every value
