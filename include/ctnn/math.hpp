@@ -254,11 +254,11 @@ struct exp_fma_terms {
 // and c r^2/2 added, so that 2^-75 bounds the error instead of 2^-64. What
 // this test cannot decide either (1 call in about 1.45 million) goes on to
 // exp's rare path, which costs more than ten times as much (docs/math.md).
+// The terms come one by one, in registers: a struct of five doubles would be
+// passed in memory, and its stores would sit on exp_fma's fast path.
 #if defined(__x86_64__) || defined(__i386__)
 [[gnu::target("fma")]]  // called out of line from FMA kernels: without this, libm's fma
 #endif
-// (The terms one by one, in registers: a struct of five doubles would be
-// passed in memory, and its stores would sit on exp_fma's fast path.)
 [[gnu::noinline]] inline double exp_fma_second_chance(double x, double th, double r, double r2, double p, double c) {
     const double q = r2 * p;
     const double s = r + q;  // fast_two_sum(r, q), |q| < |r|: s + s_low is r + q exactly
