@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <limits>
+#include <string>
 
 #include <catch2/catch.hpp>
 
@@ -100,40 +101,35 @@ namespace {
     const auto [th, r, r2, p, c] = ctnn::bits::exp_fma_reduce(x);
     return ctnn::bits::exp_fma_second_chance(x, th, r, r2, p, c);
 }
+
+// f against MPFR's exp over exp_fma's fast range, and near zero.
+template <class Function>
+void check_fast_range(const std::string& name, Function f, long points, long points_near_zero) {
+    const double_context context;
+    const auto wide = sweep((name + " over [-620, 620]").c_str(), mpfr_exp, f, points,
+                            [&](long k) { return spread(k, points, -620.0, 620.0); });
+    CHECK(wide.exact == wide.points);
+    const auto small = sweep((name + " over [-2^-10, 2^-10]").c_str(), mpfr_exp, f, points_near_zero,
+                             [&](long k) { return spread(k, points_near_zero, -0x1p-10, 0x1p-10); });
+    CHECK(small.exact == small.points);
+}
+
+bool has_fma() {
+    __builtin_cpu_init();
+    if (__builtin_cpu_supports("fma")) return true;
+    WARN("this CPU has no FMA: exp_fma not tested");
+    return false;
+}
 }  // namespace
 
 // The hard cases (math_hard_cases.cpp) mostly go past exp_fma's rounding test
 // to the rare path; these sweeps check the answers it gives when the test passes.
 TEST_CASE("exp_fma, the FMA kernels' exp: correctly rounded over its fast range and near zero", "[math][accuracy]") {
-    __builtin_cpu_init();
-    if (!__builtin_cpu_supports("fma")) {
-        WARN("this CPU has no FMA: exp_fma not tested");
-        return;
-    }
-    const double_context context;
-    constexpr long points = 1'200'000;
-    const auto r = sweep("exp_fma over [-620, 620]", mpfr_exp, exp_with_fma, points,
-                         [](long k) { return spread(k, points, -620.0, 620.0); });
-    CHECK(r.exact == r.points);
-    const auto small = sweep("exp_fma over [-2^-10, 2^-10]", mpfr_exp, exp_with_fma, 200'000,
-                             [](long k) { return spread(k, 200'000, -0x1p-10, 0x1p-10); });
-    CHECK(small.exact == small.points);
+    if (has_fma()) check_fast_range("exp_fma", exp_with_fma, 1'200'000, 200'000);
 }
 
 TEST_CASE("exp_fma's second chance, on every input: correctly rounded", "[math][accuracy]") {
-    __builtin_cpu_init();
-    if (!__builtin_cpu_supports("fma")) {
-        WARN("this CPU has no FMA: exp_fma not tested");
-        return;
-    }
-    const double_context context;
-    constexpr long points = 400'000;
-    const auto r = sweep("exp_fma's second chance over [-620, 620]", mpfr_exp, second_chance_alone, points,
-                         [](long k) { return spread(k, points, -620.0, 620.0); });
-    CHECK(r.exact == r.points);
-    const auto small = sweep("exp_fma's second chance over [-2^-10, 2^-10]", mpfr_exp, second_chance_alone, 100'000,
-                             [](long k) { return spread(k, 100'000, -0x1p-10, 0x1p-10); });
-    CHECK(small.exact == small.points);
+    if (has_fma()) check_fast_range("exp_fma's second chance", second_chance_alone, 400'000, 100'000);
 }
 
 TEST_CASE("log: correctly rounded over the positive doubles", "[math][accuracy]") {
