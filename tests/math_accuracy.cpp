@@ -98,8 +98,8 @@ namespace {
 // exp_fma's second chance on every input, not only on those its first test
 // leaves (its bound holds for any x in the fast range).
 [[gnu::target("fma"), gnu::flatten]] double second_chance_alone(double x) {
-    const auto [th, r, r2, p, c] = ctnn::bits::exp_fma_reduce(x);
-    return ctnn::bits::exp_fma_second_chance(x, th, r, r2, p, c);
+    const auto [th, r, r2, p, kd, ratio] = ctnn::bits::exp_fma_reduce(x);
+    return ctnn::bits::exp_fma_second_chance(th, r, r2, p, kd, ratio);
 }
 
 // f against MPFR's exp over exp_fma's fast range, and near zero.

@@ -51,8 +51,9 @@ namespace bits {
 inline constexpr double infinity = std::numeric_limits<double>::infinity();
 inline constexpr double quiet_nan = std::numeric_limits<double>::quiet_NaN();
 
-// 2^e as a double, for normal exponents -1022 <= e <= 1023.
-constexpr double pow2(int e) {
+// 2^e as a double, for normal exponents -1022 <= e <= 1023. Always inlined:
+// GCC may otherwise call it from exp_fma, compiled for another target.
+[[gnu::always_inline]] constexpr double pow2(int e) {
     return std::bit_cast<double>(static_cast<std::uint64_t>(e + 1023) << 52);
 }
 
@@ -214,7 +215,7 @@ static_assert(bits::exp_fast_range == 620.0 && bits::inv_ln2_1024 == 0x1.7154765
 namespace bits {
 inline constexpr double ln2_1024_head = 0x1.62e42fefa39efp-11;  // ln2/1024 rounded to a double
 inline constexpr double ln2_1024_tail = 0x1.abc9e3b39803fp-66;  // the rest, rounded
-inline constexpr double exp_fma_error = 0x1.2p-64;  // relative to th: 2^-63.83, proven 2^-63.96 (docs/math.md)
+inline constexpr double exp_fma_error = 0x1.9p-64;  // relative to th: 2^-63.36, proven 2^-63.39 (docs/math.md)
 inline constexpr double exp_fma_second_error = 0x1p-74;  // relative to th, proven 2^-75.06 (docs/math.md)
 
 // t_lo / t_hi for each entry of exp2_table: 2^(j/1024) = t_hi (1 + ratio),
@@ -229,11 +230,12 @@ inline constexpr auto exp2_lo_over_hi = [] {
 // with r exact and d = -k tail, and
 //     e^x = th (1 + ratio) e^(r + d) ~= th (1 + r + r^2 p(r) + c (1 + r)),  c = d + ratio.
 struct exp_fma_terms {
-    double th;  // 2^(j/1024) rounded, times 2^e
+    double th;     // 2^(j/1024) rounded, times 2^e
     double r;
-    double r2;  // r^2 rounded
-    double p;   // p(r) = 1/2 + r/6 + r^2 (1/24 + r/120): e^r ~= 1 + r + r^2 p(r)
-    double c;
+    double r2;     // r^2 rounded
+    double p;      // p(r) = 1/2 + r/6 + r^2 (1/24 + r/120): e^r ~= 1 + r + r^2 p(r)
+    double kd;     // k, as a double: d = -k tail
+    double ratio;  // the table's low part over its high part
 };
 
 [[gnu::always_inline]] inline exp_fma_terms exp_fma_reduce(double x) {
@@ -246,57 +248,61 @@ struct exp_fma_terms {
     const double r2 = r * r;
     const double p = __builtin_fma(r2, __builtin_fma(r, 0x1.1111111111111p-7, 0x1.5555555555555p-5),
                                    __builtin_fma(r, 0x1.5555555555555p-3, 0.5));
-    return {th, r, r2, p, __builtin_fma(-kd, ln2_1024_tail, exp2_lo_over_hi[j])};
+    return {th, r, r2, p, kd, exp2_lo_over_hi[j]};
 }
 
-// exp_fma's second chance, for the 1 call in 1260 that its rounding test
+// exp_fma's second chance, for the 1 call in 900 that its rounding test
 // cannot decide: its own terms, with r + r^2 p(r) kept exact as a double-double
-// and c r^2/2 added, so that 2^-75 bounds the error instead of 2^-64. What
+// and c r^2/2 added, so that 2^-75 bounds the error instead of 2^-63.4. What
 // this test cannot decide either (1 call in about 1.45 million) goes on to
 // exp's rare path, which costs more than ten times as much (docs/math.md).
-// The terms come one by one, in registers: a struct of five doubles would be
+// The terms come one by one, in registers: a struct of six doubles would be
 // passed in memory, and its stores would sit on exp_fma's fast path.
 #if defined(__x86_64__) || defined(__i386__)
 [[gnu::target("fma")]]  // called out of line from FMA kernels: without this, libm's fma
 #endif
-[[gnu::noinline]] inline double exp_fma_second_chance(double x, double th, double r, double r2, double p, double c) {
+[[gnu::noinline]] inline double exp_fma_second_chance(double th, double r, double r2, double p, double kd, double ratio) {
     const double q = r2 * p;
     const double s = r + q;  // fast_two_sum(r, q), |q| < |r|: s + s_low is r + q exactly
     const double s_low = q - (s - r);
+    const double c = __builtin_fma(-kd, ln2_1024_tail, ratio);
     const double low_terms = s_low + __builtin_fma(c * r2, 0.5, __builtin_fma(c, r, c));  // + c (1 + r + r^2/2)
     const double y = __builtin_fma(th, s, th);
     const double y_error = __builtin_fma(th, s, th - y) + th * low_terms;
     const double error = exp_fma_second_error * th;
     const double low = y + (y_error - error);
     if (low == y + (y_error + error)) return low;
-    return exp_special_or_rare(x);
+    return exp_special_or_rare(__builtin_fma(kd, ln2_1024_head, r));  // x, exactly (r is exact)
 }
 
 // e^x with fused multiply-adds: the same correctly rounded result as
 // ctnn::exp (a rounding test with its own proven bound, then a second chance,
-// then the same rare path), on a dependency chain as short as glibc's: k is
+// then the same rare path), on a dependency chain shorter than glibc's: k is
 // read from the bits of the shifted product (no float-to-int conversion); the
-// polynomial takes the exact r_head, and the rest of the reduction (-k tail)
-// joins the table's low part last, in one small correction, so that only two
-// operations wait for the table read; the result is one fused multiply-add,
-// returned without waiting for the rounding test. Runtime only: for kernels
-// compiled for an FMA target (bits/dispatch.hpp); elsewhere __builtin_fma is
-// a call to the C library's fma, slow but still exact.
+// rest of the reduction (-k tail) and the table's low part go into r + c (1 + r)
+// while the polynomial is computed, with 1 + r computed beside r (from x + 1),
+// so that the table read and the polynomial end at about the same time; the
+// result is one fused multiply-add, returned without waiting for the rounding
+// test. Runtime only: for kernels compiled for an FMA target
+// (bits/dispatch.hpp); elsewhere __builtin_fma is a call to the C library's
+// fma, slow but still exact.
 [[gnu::always_inline]] inline double exp_fma(double x) {
     // One test for the fast path's range, false for NaN: below 620 in
     // magnitude, e lies in [-895, 895], and every part stays a normal double.
     // The rest (NaN, overflow, underflow, results beyond 2^+-895) goes to
     // ctnn::exp's later phases, the undecided to a second chance.
     if (__builtin_fabs(x) < exp_fast_range) {
-        const auto [th, r, r2, p, c] = exp_fma_reduce(x);
-        const double t = __builtin_fma(c, 1.0 + r, __builtin_fma(r2, p, r));
+        const auto [th, r, r2, p, kd, ratio] = exp_fma_reduce(x);
+        const double one_plus_r = __builtin_fma(-kd, ln2_1024_head, x + 1.0);  // x + 1 rounded: c makes it 2^-89
+        const double s = __builtin_fma(ratio, one_plus_r, __builtin_fma(-kd * ln2_1024_tail, one_plus_r, r));
+        const double t = __builtin_fma(r2, p, s);
         const double y = __builtin_fma(th, t, th);
         const double y_error = __builtin_fma(th, t, th - y);  // th - y is exact
         // Ziv's test: y is the correctly rounded result when every value
         // within the error of y + y_error rounds to y.
         const double error = exp_fma_error * th;
         if (y + (y_error - error) == y + (y_error + error)) return y;
-        return exp_fma_second_chance(x, th, r, r2, p, c);
+        return exp_fma_second_chance(th, r, r2, p, kd, ratio);
     }
     return exp_special_or_rare(x);
 }
@@ -329,9 +335,9 @@ using i64x2 = std::int64_t __attribute__((vector_size(16)));
     const f64x2 r2 = r * r;
     const f64x2 p = fma(r2, fma(r, f64x2{} + 0x1.1111111111111p-7, f64x2{} + 0x1.5555555555555p-5),
                         fma(r, f64x2{} + 0x1.5555555555555p-3, f64x2{} + 0.5));
-    const f64x2 u = fma(r2, p, r);
-    const f64x2 c = fma(-kd, f64x2{} + ln2_1024_tail, lo_over_hi);
-    const f64x2 t = fma(c, 1.0 + r, u);
+    const f64x2 one_plus_r = fma(-kd, f64x2{} + ln2_1024_head, x + 1.0);
+    const f64x2 s = fma(lo_over_hi, one_plus_r, fma(-kd * ln2_1024_tail, one_plus_r, r));
+    const f64x2 t = fma(r2, p, s);
     const f64x2 y_fast = fma(th, t, th);
     const f64x2 y_error = fma(th, t, th - y_fast);
     const f64x2 error = exp_fma_error * th;

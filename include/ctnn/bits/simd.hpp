@@ -65,9 +65,9 @@ using i64x4 = std::int64_t __attribute__((vector_size(32)));
     const f64x4 r2 = r * r;
     const f64x4 p = fma(r2, fma(r, splat(0x1.1111111111111p-7), splat(0x1.5555555555555p-5)),
                         fma(r, splat(0x1.5555555555555p-3), splat(0.5)));
-    const f64x4 u = fma(r2, p, r);
-    const f64x4 c = fma(-kd, splat(ln2_1024_tail), lo_over_hi);
-    const f64x4 t = fma(c, splat(1.0) + r, u);
+    const f64x4 one_plus_r = fma(-kd, splat(ln2_1024_head), x + splat(1.0));
+    const f64x4 s = fma(lo_over_hi, one_plus_r, fma(-kd * splat(ln2_1024_tail), one_plus_r, r));
+    const f64x4 t = fma(r2, p, s);
     const f64x4 y_fast = fma(th, t, th);
     const f64x4 y_error = fma(th, t, th - y_fast);
     const f64x4 error = splat(exp_fma_error) * th;
