@@ -293,7 +293,7 @@ constexpr Network train(Network net, const Inputs& inputs, const Targets& target
     const auto target_rows = std::ranges::begin(targets);
     using input_index = std::ranges::range_difference_t<Inputs>;
     using target_index = std::ranges::range_difference_t<Targets>;
-    const auto run_epochs = [&](auto math) {
+    const auto run_epochs = [&](Network& trained, auto math) {
         // Locals of this call rather than captures, which a constant
         // evaluator reaches through the closure on every read.
         const std::size_t epochs = options.epochs, row_count = rows;
@@ -301,15 +301,24 @@ constexpr Network train(Network net, const Inputs& inputs, const Targets& target
         for (std::size_t epoch = 0; epoch < epochs; ++epoch) {
             for (std::size_t r = 0; r < row_count; ++r)
                 bits::backprop<Loss, bits::step_use::subtract, decltype(math)>(
-                    net, input_rows[static_cast<input_index>(r)], target_rows[static_cast<target_index>(r)], learn_rate);
+                    trained, input_rows[static_cast<input_index>(r)], target_rows[static_cast<target_index>(r)],
+                    learn_rate);
             // Not even called when it would do nothing (two calls per epoch saved).
-            if constexpr (!std::is_same_v<OnEpoch, ignore_epoch>) on_epoch(epoch, static_cast<const Network&>(net));
+            if constexpr (!std::is_same_v<OnEpoch, ignore_epoch>) on_epoch(epoch, static_cast<const Network&>(trained));
         }
     };
     if (std::is_constant_evaluated()) {
-        run_epochs(bits::portable_math{});
+        run_epochs(net, bits::portable_math{});
     } else {
-        bits::run_with_fastest_math(run_epochs);
+        // A local of the kernel, whose address never leaves it: the compiler
+        // may keep the parameters in registers from one sample to the next,
+        // rather than store them where exp's calls could read them.
+        // (Not returned: the return value would be the caller's memory.)
+        bits::run_with_fastest_math([&](auto math) {
+            Network trained = net;
+            run_epochs(trained, math);
+            net = trained;
+        });
     }
     return net;
 }
