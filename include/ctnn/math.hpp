@@ -313,7 +313,7 @@ struct exp_fma_terms {
 // its table and its rounding test, so each lane gives exp_fma's bits; a lane
 // the test cannot decide (or outside the fast range, or NaN) is recomputed by
 // the scalar exp_fma. bits/simd.hpp's exp4 takes the same steps on four
-// lanes for ctnn::predict, with AVX2's gather.
+// lanes for ctnn::predict.
 using f64x2 = double __attribute__((vector_size(16)));
 using i64x2 = std::int64_t __attribute__((vector_size(16)));
 

@@ -8,9 +8,9 @@
 // unfused (the headers turn contraction off), so every lane is the scalar
 // kernel's result.
 //
-// Written with GCC/Clang vector extensions and three intrinsics (fma, gather,
-// movemask) inside functions compiled for the AVX2+FMA target: see
-// docs/math.md for why not a SIMD library.
+// Written with GCC/Clang vector extensions and two intrinsics (fma, movemask)
+// inside functions compiled for the AVX2+FMA target: see docs/math.md for why
+// not a SIMD library.
 #ifndef CTNN_BITS_SIMD_HPP
 #define CTNN_BITS_SIMD_HPP
 
@@ -57,10 +57,12 @@ using i64x4 = std::int64_t __attribute__((vector_size(32)));
     const i64x4 k = reinterpret_cast<i64x4>(shifted) - std::bit_cast<std::int64_t>(round_shift);
     const i64x4 j = k & (exp_table_size - 1);
     const f64x4 scale = reinterpret_cast<f64x4>(((k - j) << (52 - exp_table_bits)) + (std::int64_t{1023} << 52));
-    const double* table = &exp2_table[0].hi;  // hi, lo, hi, lo, ...
-    const f64x4 th = reinterpret_cast<f64x4>(_mm256_i64gather_pd(table, reinterpret_cast<__m256i>(j + j), 8)) * scale;
-    const f64x4 lo_over_hi =
-        reinterpret_cast<f64x4>(_mm256_i64gather_pd(exp2_lo_over_hi.data(), reinterpret_cast<__m256i>(j), 8));
+    // Eight plain loads rather than two of AVX2's gathers: on the AMD EPYC
+    // (Zen 3) the gathers made exp4 about a third slower (docs/math.md).
+    const auto j0 = static_cast<std::size_t>(j[0]), j1 = static_cast<std::size_t>(j[1]),
+               j2 = static_cast<std::size_t>(j[2]), j3 = static_cast<std::size_t>(j[3]);
+    const f64x4 th = f64x4{exp2_table[j0].hi, exp2_table[j1].hi, exp2_table[j2].hi, exp2_table[j3].hi} * scale;
+    const f64x4 lo_over_hi{exp2_lo_over_hi[j0], exp2_lo_over_hi[j1], exp2_lo_over_hi[j2], exp2_lo_over_hi[j3]};
     const f64x4 r = fma(-kd, splat(ln2_1024_head), x);
     const f64x4 r2 = r * r;
     const f64x4 p = fma(r2, fma(r, splat(0x1.1111111111111p-7), splat(0x1.5555555555555p-5)),
