@@ -251,7 +251,7 @@ struct exp_fma_terms {
     return {th, r, r2, p, kd, exp2_lo_over_hi[j]};
 }
 
-// exp_fma's second chance, for the 1 call in 900 that its rounding test
+// exp_fma's second chance, for the 1 call in about 900 that its rounding test
 // cannot decide: its own terms, with r + r^2 p(r) kept exact as a double-double
 // and c r^2/2 added, so that 2^-75 bounds the error instead of 2^-63.4. What
 // this test cannot decide either (1 call in about 1.45 million) goes on to
