@@ -215,7 +215,7 @@ static_assert(bits::exp_fast_range == 620.0 && bits::inv_ln2_1024 == 0x1.7154765
 namespace bits {
 inline constexpr double ln2_1024_head = 0x1.62e42fefa39efp-11;  // ln2/1024 rounded to a double
 inline constexpr double ln2_1024_tail = 0x1.abc9e3b39803fp-66;  // the rest, rounded
-inline constexpr double exp_fma_error = 0x1.9p-64;  // relative to th: 2^-63.36, proven 2^-63.39 (docs/math.md)
+inline constexpr double exp_fma_error = 0x1.9p-64;  // relative to th: 2^-63.36, proven 2^-63.38 (docs/math.md)
 inline constexpr double exp_fma_second_error = 0x1p-74;  // relative to th, proven 2^-75.06 (docs/math.md)
 
 // t_lo / t_hi for each entry of exp2_table: 2^(j/1024) = t_hi (1 + ratio),
@@ -251,7 +251,7 @@ struct exp_fma_terms {
     return {th, r, r2, p, kd, exp2_lo_over_hi[j]};
 }
 
-// exp_fma's second chance, for the 1 call in about 900 that its rounding test
+// exp_fma's second chance, for the 1 call in about 910 that its rounding test
 // cannot decide: its own terms, with r + r^2 p(r) kept exact as a double-double
 // and c r^2/2 added, so that 2^-75 bounds the error instead of 2^-63.4. What
 // this test cannot decide either (1 call in about 1.45 million) goes on to
