@@ -123,7 +123,8 @@ bool has_fma() {
 }  // namespace
 
 // The hard cases (math_hard_cases.cpp) mostly go past exp_fma's rounding test
-// to the rare path; these sweeps check the answers it gives when the test passes.
+// to its second chance or the rare path; these sweeps check the answers it
+// gives when the test passes.
 TEST_CASE("exp_fma, the FMA kernels' exp: correctly rounded over its fast range and near zero", "[math][accuracy]") {
     if (has_fma()) check_fast_range("exp_fma", exp_with_fma, 1'200'000, 200'000);
 }
