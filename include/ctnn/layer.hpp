@@ -4,12 +4,54 @@
 
 #include <array>
 #include <cstddef>
+#include <utility>
 
 #include <ctnn/activation.hpp>
 #include <ctnn/bits/fp_contract.hpp>
 
 CTNN_BEGIN_SEPARATE_ROUNDING
 namespace ctnn {
+
+namespace bits {
+// A layer's forward pass with its loops unrolled: a fold expression over the
+// neurons J..., each a left fold over the inputs I... . Constant evaluators
+// pay for every loop iteration (Clang's about as much as for the statement it
+// repeats); the indices of a fold are literals. The dot product runs left to
+// right, then the bias, as the notebook's w1 * x[0] + w2 * x[1] + b1:
+// (... + e) is ((e_0 + e_1) + e_2) + ... .
+template <class Layer, class Neurons = std::make_index_sequence<Layer::outputs>,
+          class Inputs = std::make_index_sequence<Layer::inputs>>
+struct forward_pass;
+template <class Layer, std::size_t... J, std::size_t... I>
+struct forward_pass<Layer, std::index_sequence<J...>, std::index_sequence<I...>> {
+    using activation_type = typename Layer::activation_type;
+
+    template <std::size_t in, std::size_t j, std::size_t N>
+    [[gnu::always_inline]] static constexpr double dot(const Layer& layer, const double (&buffer)[N]) {
+        return (... + (layer.weights[j][I] * buffer[in + I]));
+    }
+
+    // buffer[out + j] = activation(dot_j + b_j), the sum plus bias written where
+    // it is used: Clang's evaluator pays for each local it creates
+    // (docs/compile-time.md).
+    template <std::size_t in, std::size_t out, class Math, std::size_t N>
+    [[gnu::always_inline]] static constexpr void run(const Layer& layer, double (&buffer)[N]) {
+        if constexpr (layer_activation<activation_type>) {  // the sums now, activated below, all together
+            ((buffer[out + J] = dot<in, J>(layer, buffer) + layer.biases[J]), ...);
+        } else if constexpr (requires { activation_type::template activate<Math>(0.0); }) {  // ctnn's activations
+            ((buffer[out + J] = activation_type::template activate<Math>(dot<in, J>(layer, buffer) + layer.biases[J])),
+             ...);
+        } else {  // any other neuron_activation
+            ((buffer[out + J] = activation_type{}(dot<in, J>(layer, buffer) + layer.biases[J])), ...);
+        }
+        if constexpr (requires { activation_type::apply(buffer, out, Layer::outputs, Math{}); }) {
+            activation_type::apply(buffer, out, Layer::outputs, Math{});
+        } else if constexpr (layer_activation<activation_type>) {  // one that takes no implementation of exp
+            activation_type::apply(buffer, out, Layer::outputs);
+        }
+    }
+};
+}  // namespace bits
 
 template <std::size_t In, std::size_t Out, activation Activation = sigmoid_t>
 struct dense {
@@ -35,35 +77,18 @@ struct dense {
         Out >= 2 && requires { Activation::on_lanes(typename Math::pair{}, Math{}); };
 
     // buffer[out + j] = activation(w_j0 * buffer[in] + ... + w_j,In-1 *
-    // buffer[in + In-1] + b_j): the dot product left to right, then the bias,
-    // as the notebook's w1 * x[0] + w2 * x[1] + b1. One buffer holds the
-    // layer's inputs and outputs because training keeps every layer's values
-    // in one, indexed rather than pointed into (constant evaluators pay more
-    // for pointer arithmetic). Math chooses the implementation of exp (the
-    // same bits from each, math.hpp). The offsets and Math are template
-    // arguments, not function arguments: training calls this for every layer
-    // and sample, and a constant evaluator pays for each argument it binds.
+    // buffer[in + In-1] + b_j) for each neuron j (bits::forward_pass, below).
+    // One buffer holds the layer's inputs and outputs because training keeps
+    // every layer's values in one, indexed rather than pointed into (constant
+    // evaluators pay more for pointer arithmetic). Math chooses the
+    // implementation of exp (the same bits from each, math.hpp). The offsets
+    // and Math are template arguments, not function arguments: training calls
+    // this for every layer and sample, and a constant evaluator pays for each
+    // argument it binds.
     template <std::size_t in, std::size_t out, class Math = bits::portable_math, std::size_t N>
         requires(!activates_in_pairs<Math>)
     constexpr void forward(double (&buffer)[N]) const {
-        for (std::size_t j = 0; j < Out; ++j) {
-            double sum = weights[j][0] * buffer[in];
-            for (std::size_t i = 1; i < In; ++i) sum += weights[j][i] * buffer[in + i];
-            // z = sum + biases[j], written where it is used: Clang's evaluator
-            // pays for each local it creates (docs/compile-time.md).
-            if constexpr (layer_activation<Activation>) {
-                buffer[out + j] = sum + biases[j];  // activated below, with the others
-            } else if constexpr (requires { Activation::template activate<Math>(sum); }) {  // ctnn's activations
-                buffer[out + j] = Activation::template activate<Math>(sum + biases[j]);
-            } else {  // any other neuron_activation
-                buffer[out + j] = Activation{}(sum + biases[j]);
-            }
-        }
-        if constexpr (requires { Activation::apply(buffer, out, Out, Math{}); }) {
-            Activation::apply(buffer, out, Out, Math{});
-        } else if constexpr (layer_activation<Activation>) {  // one that takes no implementation of exp
-            Activation::apply(buffer, out, Out);
-        }
+        bits::forward_pass<dense>::template run<in, out, Math>(*this, buffer);
     }
     // The same with pairs, at runtime: every sum first, then the activations
     // two at a time, one call of exp for two neurons (the same bits). A

@@ -94,6 +94,46 @@ constexpr decltype(auto) row(const Range& range, std::size_t i) {
 // this runs once per parameter per sample.
 enum class step_use { subtract, store };
 
+// Layer I's part of the backward pass (backward_from, below), unrolled as
+// the forward pass is (bits::forward_pass, layer.hpp): one call per neuron j,
+// each a fold over the inputs I... . For neuron j, with f'_j from its output:
+// layer I-1's g_i gets g_j (w_ji f'_j), summed over j in order (j = 0 sets
+// it), and w_ji and b_j take their steps g_j (x_i f'_j) and g_j f'_j. Each
+// g_i reads w_ji before w_ji's own step.
+template <class Layer, std::size_t InOffset, std::size_t OutOffset, bool Propagate, step_use Use,
+          class Neurons = std::make_index_sequence<Layer::outputs>,
+          class Inputs = std::make_index_sequence<Layer::inputs>>
+struct backward_pass;
+template <class Layer, std::size_t InOffset, std::size_t OutOffset, bool Propagate, step_use Use, std::size_t... J,
+          std::size_t... I>
+struct backward_pass<Layer, InOffset, OutOffset, Propagate, Use, std::index_sequence<J...>,
+                     std::index_sequence<I...>> {
+    template <std::size_t N>
+    [[gnu::always_inline]] static constexpr void run(Layer& layer, const double (&a)[N], double (&g)[N]) {
+        (neuron<J>(layer, a, g), ...);
+    }
+
+    // Each step is written where it is used, not named: Clang's evaluator
+    // pays for each local it creates (docs/compile-time.md).
+    template <std::size_t j, std::size_t N>
+    [[gnu::always_inline]] static constexpr void neuron(Layer& layer, const double (&a)[N], double (&g)[N]) {
+        const double d = Layer::activation_type::derivative_from_output(a[OutOffset + j]);  // f'_j
+        const double g_j = g[OutOffset + j];
+        if constexpr (Propagate && j == 0) {
+            ((g[InOffset + I] = g_j * (layer.weights[j][I] * d)), ...);
+        } else if constexpr (Propagate) {
+            ((g[InOffset + I] += g_j * (layer.weights[j][I] * d)), ...);
+        }
+        if constexpr (Use == step_use::subtract) {
+            ((layer.weights[j][I] -= g_j * (a[InOffset + I] * d)), ...);
+            layer.biases[j] -= g_j * d;
+        } else {
+            ((layer.weights[j][I] = g_j * (a[InOffset + I] * d)), ...);
+            layer.biases[j] = g_j * d;
+        }
+    }
+};
+
 // The last layer down to layer I of Network, where `layers` is the list
 // whose first element is layer I: it recurses on `.rest` first, as
 // forward_from does, then does layer I's work, so the layers above I come
@@ -109,17 +149,23 @@ template <class Network, std::size_t I, step_use Use, class Layers, std::size_t 
           std::size_t InOffset = activation_offsets<Network>[I], std::size_t OutOffset = activation_offsets<Network>[I + 1]>
 [[gnu::always_inline]] constexpr void backward_from(Layers& layers, const double (&a)[N], double (&g)[N]) {
     if constexpr (I + 1 < Network::layer_count) backward_from<Network, I + 1, Use>(layers.rest, a, g);
-    // The steps go to a copy of the layer, a local of this call, which then
-    // replaces the layer: GCC's constant evaluator pays far more for each
-    // write into an object of another call than for the two copies (the
-    // notebook's epochs 7% cheaper, XOR's training 13%; Clang pays 1% more:
-    // docs/compile-time.md). At runtime training runs as fast as before
-    // (interleaved runs of bench/runtime.cpp).
+#if defined(__clang__)
+    // Unrolled (backward_pass, above): Clang's constant evaluator pays for each
+    // loop iteration about as much as for the statement it repeats, and more
+    // for a local copy of the layer than for writes through `layers`.
+    backward_pass<std::remove_cvref_t<decltype(layers.first)>, InOffset, OutOffset, (I > 0), Use>::run(layers.first, a,
+                                                                                                      g);
+#else
+    // GCC's evaluator is the other way round: it pays far more for each write
+    // into an object of another call than for two copies, so the steps go to
+    // a copy of the layer, a local of this call, which then replaces the
+    // layer (the notebook's epochs 7% cheaper, XOR's training 13%). And
+    // loops: unrolled, GCC's evaluator would pay 3% less, but GCC compiles
+    // the unrolled form into a slower runtime kernel (SGD 4% slower in
+    // interleaved runs of bench/runtime.cpp). docs/compile-time.md has the
+    // figures. The same operations in the same order either way.
     auto layer = layers.first;
     using layer_type = decltype(layer);
-
-    // Each step is written where it is used, not named: Clang's evaluator
-    // pays for each local it creates (docs/compile-time.md).
     for (std::size_t j = 0; j < Out; ++j) {
         const double d = layer_type::activation_type::derivative_from_output(a[OutOffset + j]);  // f'_j
         const double g_j = g[OutOffset + j];
@@ -144,6 +190,7 @@ template <class Network, std::size_t I, step_use Use, class Layers, std::size_t 
         }
     }
     layers.first = layer;
+#endif
 }
 
 // softmax_t and categorical_cross_entropy_t come as a pair: their gradient
