@@ -31,24 +31,52 @@ struct forward_pass<Layer, std::index_sequence<J...>, std::index_sequence<I...>>
         return (... + (layer.weights[j][I] * buffer[in + I]));
     }
 
-    // buffer[out + j] = activation(dot_j + b_j), the sum plus bias written where
-    // it is used: Clang's evaluator pays for each local it creates
-    // (docs/compile-time.md).
+    // buffer[out + j] = activation(dot_j + b_j) for each neuron j, the sum
+    // plus bias written where it is used: Clang's evaluator pays for each
+    // local it creates. Four overloads rather than `if constexpr` branches,
+    // whose conditions Clang's evaluator evaluates on every call
+    // (docs/compile-time.md). ctnn's activations, with a static activate<Math>:
     template <std::size_t in, std::size_t out, class Math, std::size_t N>
+        requires(!Layer::template activates_in_pairs<Math> &&
+                 requires { activation_type::template activate<Math>(0.0); })
     [[gnu::always_inline]] static constexpr void run(const Layer& layer, double (&buffer)[N]) {
-        if constexpr (layer_activation<activation_type>) {  // the sums now, activated below, all together
-            ((buffer[out + J] = dot<in, J>(layer, buffer) + layer.biases[J]), ...);
-        } else if constexpr (requires { activation_type::template activate<Math>(0.0); }) {  // ctnn's activations
-            ((buffer[out + J] = activation_type::template activate<Math>(dot<in, J>(layer, buffer) + layer.biases[J])),
-             ...);
-        } else {  // any other neuron_activation
-            ((buffer[out + J] = activation_type{}(dot<in, J>(layer, buffer) + layer.biases[J])), ...);
-        }
+        ((buffer[out + J] = activation_type::template activate<Math>(dot<in, J>(layer, buffer) + layer.biases[J])),
+         ...);
+    }
+    // Any other neuron_activation, called as an object:
+    template <std::size_t in, std::size_t out, class Math, std::size_t N>
+        requires(neuron_activation<activation_type> && !Layer::template activates_in_pairs<Math> &&
+                 !requires { activation_type::template activate<Math>(0.0); })
+    [[gnu::always_inline]] static constexpr void run(const Layer& layer, double (&buffer)[N]) {
+        ((buffer[out + J] = activation_type{}(dot<in, J>(layer, buffer) + layer.biases[J])), ...);
+    }
+    // An activation of the whole layer (softmax_t): every sum, then apply().
+    template <std::size_t in, std::size_t out, class Math, std::size_t N>
+        requires layer_activation<activation_type>
+    [[gnu::always_inline]] static constexpr void run(const Layer& layer, double (&buffer)[N]) {
+        ((buffer[out + J] = dot<in, J>(layer, buffer) + layer.biases[J]), ...);
         if constexpr (requires { activation_type::apply(buffer, out, Layer::outputs, Math{}); }) {
             activation_type::apply(buffer, out, Layer::outputs, Math{});
-        } else if constexpr (layer_activation<activation_type>) {  // one that takes no implementation of exp
+        } else {  // one that takes no implementation of exp
             activation_type::apply(buffer, out, Layer::outputs);
         }
+    }
+    // At runtime, where Math has an exp for pairs (fma_math): every sum first,
+    // then the activations two at a time, one call of exp for two neurons
+    // (the same bits).
+    template <std::size_t in, std::size_t out, class Math, std::size_t N>
+        requires Layer::template activates_in_pairs<Math>
+    [[gnu::always_inline]] static void run(const Layer& layer, double (&buffer)[N]) {
+        ((buffer[out + J] = dot<in, J>(layer, buffer) + layer.biases[J]), ...);
+        constexpr std::size_t outputs = Layer::outputs;
+        std::size_t j = 0;
+        for (; j + 2 <= outputs; j += 2) {
+            const auto y =
+                activation_type::on_lanes(typename Math::pair{buffer[out + j], buffer[out + j + 1]}, Math{});
+            buffer[out + j] = y[0];
+            buffer[out + j + 1] = y[1];
+        }
+        if (j < outputs) buffer[out + j] = activation_type{}(buffer[out + j], Math{});
     }
 };
 }  // namespace bits
@@ -71,7 +99,7 @@ struct dense {
     double biases[Out] = {};
 
     // Two neurons per call of exp where Math has an exp for pairs (fma_math,
-    // at runtime): the forward below that takes pairs.
+    // at runtime): bits::forward_pass's last overload.
     template <class Math>
     static constexpr bool activates_in_pairs =
         Out >= 2 && requires { Activation::on_lanes(typename Math::pair{}, Math{}); };
@@ -86,31 +114,8 @@ struct dense {
     // this for every layer and sample, and a constant evaluator pays for each
     // argument it binds.
     template <std::size_t in, std::size_t out, class Math = bits::portable_math, std::size_t N>
-        requires(!activates_in_pairs<Math>)
     constexpr void forward(double (&buffer)[N]) const {
         bits::forward_pass<dense>::template run<in, out, Math>(*this, buffer);
-    }
-    // The same with pairs, at runtime: every sum first, then the activations
-    // two at a time, one call of exp for two neurons (the same bits). A
-    // separate overload rather than one more `if constexpr` branch above,
-    // which Clang's constant evaluator paid for on every call (measured at
-    // 8fcbed1: 1062 epochs of the notebook fitted in one evaluation without
-    // the branch, and not with it).
-    template <std::size_t in, std::size_t out, class Math, std::size_t N>
-        requires activates_in_pairs<Math>
-    void forward(double (&buffer)[N]) const {
-        for (std::size_t j = 0; j < Out; ++j) {
-            double sum = weights[j][0] * buffer[in];
-            for (std::size_t i = 1; i < In; ++i) sum += weights[j][i] * buffer[in + i];
-            buffer[out + j] = sum + biases[j];
-        }
-        std::size_t j = 0;
-        for (; j + 2 <= Out; j += 2) {
-            const auto y = Activation::on_lanes(typename Math::pair{buffer[out + j], buffer[out + j + 1]}, Math{});
-            buffer[out + j] = y[0];
-            buffer[out + j + 1] = y[1];
-        }
-        if (j < Out) buffer[out + j] = Activation{}(buffer[out + j], Math{});
     }
 
     template <class Math = bits::portable_math>

@@ -119,12 +119,8 @@ inline constexpr auto activation_offsets = [] {
 template <class Network, std::size_t I, class Math, class Layers, std::size_t N,
           std::size_t InOffset = activation_offsets<Network>[I], std::size_t OutOffset = activation_offsets<Network>[I + 1]>
 [[gnu::always_inline]] constexpr void forward_from(const Layers& layers, double (&a)[N]) {
-    using layer_type = std::remove_cvref_t<decltype(layers.first)>;
-    if constexpr (layer_type::template activates_in_pairs<Math>) {  // at runtime
-        layers.first.template forward<InOffset, OutOffset, Math>(a);
-    } else {  // dense::forward's body, called directly: one call fewer per layer and sample
-        forward_pass<layer_type>::template run<InOffset, OutOffset, Math>(layers.first, a);
-    }
+    // dense::forward's body, called directly: one call fewer per layer and sample.
+    forward_pass<std::remove_cvref_t<decltype(layers.first)>>::template run<InOffset, OutOffset, Math>(layers.first, a);
     if constexpr (I + 1 < Network::layer_count) forward_from<Network, I + 1, Math>(layers.rest, a);
 }
 }  // namespace bits
