@@ -105,7 +105,7 @@ struct dense {
         Out >= 2 && requires { Activation::on_lanes(typename Math::pair{}, Math{}); };
 
     // buffer[out + j] = activation(w_j0 * buffer[in] + ... + w_j,In-1 *
-    // buffer[in + In-1] + b_j) for each neuron j (bits::forward_pass, below).
+    // buffer[in + In-1] + b_j) for each neuron j (bits::forward_pass, above).
     // One buffer holds the layer's inputs and outputs because training keeps
     // every layer's values in one, indexed rather than pointed into (constant
     // evaluators pay more for pointer arithmetic). Math chooses the

@@ -160,9 +160,9 @@ template <class Network, std::size_t I, step_use Use, class Layers, std::size_t 
     // into an object of another call than for two copies, so the steps go to
     // a copy of the layer, a local of this call, which then replaces the
     // layer (the notebook's epochs 7% cheaper, XOR's training 13%). And
-    // loops: unrolled, GCC's evaluator would pay 3% less, but GCC compiles
-    // the unrolled form into a slower runtime kernel (SGD 4% slower in
-    // interleaved runs of bench/runtime.cpp). docs/compile-time.md has the
+    // loops: unrolled, GCC's evaluator would pay about 1% less, but GCC
+    // compiles the unrolled form into a slower runtime kernel (SGD 4% slower
+    // in interleaved runs of bench/runtime.cpp). docs/compile-time.md has the
     // figures. The same operations in the same order either way.
     auto layer = layers.first;
     using layer_type = decltype(layer);
