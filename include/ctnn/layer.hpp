@@ -15,10 +15,10 @@ namespace ctnn {
 namespace bits {
 // A layer's forward pass with its loops unrolled: a fold expression over the
 // neurons J..., each a left fold over the inputs I... . Constant evaluators
-// pay for every loop iteration (Clang's about as much as for the statement it
-// repeats); the indices of a fold are literals. The dot product runs left to
-// right, then the bias, as the notebook's w1 * x[0] + w2 * x[1] + b1:
-// (... + e) is ((e_0 + e_1) + e_2) + ... .
+// pay for every loop iteration (its test, its increment, its body's scope),
+// Clang's most (docs/compile-time.md); the indices of a fold are literals.
+// The dot product runs left to right, then the bias, as the notebook's
+// w1 * x[0] + w2 * x[1] + b1: (... + e) is ((e_0 + e_1) + e_2) + ... .
 template <class Layer, class Neurons = std::make_index_sequence<Layer::outputs>,
           class Inputs = std::make_index_sequence<Layer::inputs>>
 struct forward_pass;

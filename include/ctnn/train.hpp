@@ -151,8 +151,8 @@ template <class Network, std::size_t I, step_use Use, class Layers, std::size_t 
     if constexpr (I + 1 < Network::layer_count) backward_from<Network, I + 1, Use>(layers.rest, a, g);
 #if defined(__clang__)
     // Unrolled (backward_pass, above): Clang's constant evaluator pays for each
-    // loop iteration about as much as for the statement it repeats, and more
-    // for a local copy of the layer than for writes through `layers`.
+    // loop iteration, and more for a local copy of the layer than for writes
+    // through `layers` (docs/compile-time.md).
     backward_pass<std::remove_cvref_t<decltype(layers.first)>, InOffset, OutOffset, (I > 0), Use>::run(layers.first, a,
                                                                                                       g);
 #else
