@@ -13,8 +13,9 @@ Measured, for each compiler (g++, clang++, and clang++-19 when installed):
 runtime (Google Benchmark: ctnn vs a hand-written scalar loop with std::exp;
 numpy by notebook_numpy.py), the assembly of a compile-time constant
 feedforward, and compile time (the metabench method: the same TU with and
-without the constant evaluation, several times; medians with min-max), with a
-hand-written constexpr loop of the notebook's training as the baseline.
+without the constant evaluation, in interleaved rounds, CPU seconds; medians
+with min-max), with a hand-written constexpr loop of the notebook's training as
+the baseline.
 """
 import json
 import os
@@ -42,33 +43,57 @@ def run(cmd, **kw):
 
 
 def compile_once(cxx, defines, source=None, includes=()):
-    """Seconds and peak MB of compiling compile_time_task.cpp; None if it fails.
+    """CPU seconds (user + system) and peak MB of compiling compile_time_task.cpp;
+    None if it fails.
 
-    -fsyntax-only: constant evaluation is front-end work, and no output file is
-    written (a compiler deletes its output file when it fails, which must never
-    be /dev/null when running as root)."""
+    CPU time, not elapsed time: on a VM, time the host gives to others
+    (steal) counts in the elapsed time of whatever runs then, not in its CPU
+    time. -fsyntax-only: constant evaluation is front-end work, and no output
+    file is written (a compiler deletes its output file when it fails, which
+    must never be /dev/null when running as root)."""
     with tempfile.NamedTemporaryFile() as timing:
-        cmd = ["/usr/bin/time", "-f", "%e %M", "-o", timing.name, cxx, "-std=c++20",
+        cmd = ["/usr/bin/time", "-f", "%U %S %M", "-o", timing.name, cxx, "-std=c++20",
                "-I" + os.path.join(ROOT, "include"), "-I" + os.path.join(ROOT, "examples"),
                "-fsyntax-only", source or os.path.join(HERE, "compile_time_task.cpp")]
         cmd += ["-I" + i for i in includes]
         cmd += ["-D%s=%s" % kv for kv in defines.items()]
         ok = subprocess.run(cmd, capture_output=True).returncode == 0
-        seconds, kb = open(timing.name).read().split()[-2:]
-    return (float(seconds), int(kb) / 1024) if ok else None
+        user, system, kb = open(timing.name).read().split()[-3:]
+    return (float(user) + float(system), int(kb) / 1024) if ok else None
 
 
-def compile_runs(cxx, defines, runs):
-    """Seconds of each of `runs` compiles and the largest peak MB; None if one fails."""
-    results = [compile_once(cxx, defines) for _ in range(runs)]
-    if any(r is None for r in results):
-        return None
-    return [r[0] for r in results], max(r[1] for r in results)
+def compile_or_fail(cxx, defines):
+    measured = compile_once(cxx, defines)
+    if measured is None:
+        raise RuntimeError("%s failed to compile compile_time_task.cpp with %s" % (cxx, defines))
+    return measured
+
+
+def compile_rounds(cxx, tasks, rounds):
+    """The extra CPU seconds of each task over the translation unit without
+    training (task 0), measured in interleaved rounds: each round compiles the
+    baseline and then every task once, and each task's extra is taken against
+    the baseline of its own round, so that a slow spell of the machine falls on
+    both. Returns the baseline's seconds (one per round) and peak MB, and for
+    each task its extra seconds (one per round) and peak MB."""
+    base_times, base_mb = [], 0.0
+    extras = {task: [] for task in tasks}
+    peak_mb = {task: 0.0 for task in tasks}
+    for _ in range(rounds):
+        base_seconds, mb = compile_or_fail(cxx, {"CTNN_TASK": 0})
+        base_times.append(base_seconds)
+        base_mb = max(base_mb, mb)
+        for task in tasks:
+            seconds, mb = compile_or_fail(cxx, {"CTNN_TASK": task})
+            extras[task].append(seconds - base_seconds)
+            peak_mb[task] = max(peak_mb[task], mb)
+    return base_times, base_mb, extras, peak_mb
 
 
 def compile_median(cxx, defines, runs):
-    measured = compile_runs(cxx, defines, runs)
-    return (statistics.median(measured[0]), measured[1]) if measured else None
+    """The median CPU seconds and the largest peak MB of `runs` compiles."""
+    results = [compile_or_fail(cxx, defines) for _ in range(runs)]
+    return statistics.median(r[0] for r in results), max(r[1] for r in results)
 
 
 def digits_header(build):
@@ -85,27 +110,33 @@ def digits_header(build):
 
 def compile_time(results, smoke, digits_dir):
     runs = 1 if smoke else 3
+    rounds = 1 if smoke else 5
     epochs_points = [0, 1000] if smoke else [0, 250, 500, 1000, 1500, 2000]
     width_points = [2, 4] if smoke else [2, 4, 8, 16, 32]
     sweeps = {}
+    tasks = {"seed_train": 1, "xor": 2, "handwritten": 6, "iris": 7}
     for cxx in COMPILERS:
         tag = tag_of(cxx)
-        base_times, base_mb = compile_runs(cxx, {"CTNN_TASK": 0}, runs)
+        base_times, base_mb, extras, peak_mb = compile_rounds(cxx, list(tasks.values()), rounds)
         base = statistics.median(base_times)
         results["ct_baseline_s_" + tag] = base
+        results["ct_baseline_s_%s_range" % tag] = [min(base_times), max(base_times)]
         results["ct_baseline_peak_mb_" + tag] = base_mb
-        # Extra seconds over the TU without training: the median, and the
-        # min-max of the runs against the baseline's median.
-        for name, task in (("seed_train", 1), ("xor", 2), ("handwritten", 6), ("iris", 7)):
-            times, mb = compile_runs(cxx, {"CTNN_TASK": task}, runs)
-            results["ct_%s_s_%s" % (name, tag)] = statistics.median(times) - base
-            results["ct_%s_s_%s_range" % (name, tag)] = [min(times) - base, max(times) - base]
-            results["ct_%s_peak_mb_%s" % (name, tag)] = mb
-        # None when the hand-written loop measured no extra time at all (it can
-        # on g++, which folds exp: a single smoke run once gave 0.00 s).
+        # Extra seconds over the TU without training: the median of the rounds,
+        # and their min-max.
+        for name, task in tasks.items():
+            times = extras[task]
+            results["ct_%s_s_%s" % (name, tag)] = statistics.median(times)
+            results["ct_%s_s_%s_range" % (name, tag)] = [min(times), max(times)]
+            results["ct_%s_peak_mb_%s" % (name, tag)] = peak_mb[task]
+        # The ratio of the medians, and the min-max of the rounds' own ratios.
+        # None when the hand-written loop measured no extra time at all (a
+        # single smoke run on g++, which folds exp, once gave 0.00 s).
         handwritten = results["ct_handwritten_s_" + tag]
         results["ct_seed_train_ratio_vs_handwritten_" + tag] = (
             results["ct_seed_train_s_" + tag] / handwritten if handwritten > 0 else None)
+        ratios = [n / h for n, h in zip(extras[tasks["seed_train"]], extras[tasks["handwritten"]]) if h > 0]
+        results["ct_seed_train_ratio_vs_handwritten_%s_range" % tag] = [min(ratios), max(ratios)] if ratios else None
         sweeps[tag] = {
             "epochs": [(e, compile_median(cxx, {"CTNN_TASK": 3, "CTNN_EPOCHS": e}, runs)[0] - base) for e in epochs_points],
             "width": [(w, compile_median(cxx, {"CTNN_TASK": 4, "CTNN_WIDTH": w}, runs)[0] - base) for w in width_points],
