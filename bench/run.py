@@ -71,29 +71,30 @@ def compile_or_fail(cxx, defines):
 
 def compile_rounds(cxx, tasks, rounds):
     """The extra CPU seconds of each task over the translation unit without
-    training (task 0), measured in interleaved rounds: each round compiles the
-    baseline and then every task once, and each task's extra is taken against
-    the baseline of its own round, so that a slow spell of the machine falls on
-    both. Returns the baseline's seconds (one per round) and peak MB, and for
-    each task its extra seconds (one per round) and peak MB."""
+    training (CTNN_TASK=0), measured in interleaved rounds: each round compiles
+    the baseline and then every task once, and each task's extra is taken
+    against the baseline of its own round, so that a slow spell of the machine
+    falls on both. `tasks` maps names to the macros that define them. Returns
+    the baseline's seconds (one per round) and peak MB, and for each task its
+    extra seconds (one per round) and peak MB."""
     base_times, base_mb = [], 0.0
-    extras = {task: [] for task in tasks}
-    peak_mb = {task: 0.0 for task in tasks}
+    extras = {name: [] for name in tasks}
+    peak_mb = {name: 0.0 for name in tasks}
     for _ in range(rounds):
         base_seconds, mb = compile_or_fail(cxx, {"CTNN_TASK": 0})
         base_times.append(base_seconds)
         base_mb = max(base_mb, mb)
-        for task in tasks:
-            seconds, mb = compile_or_fail(cxx, {"CTNN_TASK": task})
-            extras[task].append(seconds - base_seconds)
-            peak_mb[task] = max(peak_mb[task], mb)
+        for name, defines in tasks.items():
+            seconds, mb = compile_or_fail(cxx, defines)
+            extras[name].append(seconds - base_seconds)
+            peak_mb[name] = max(peak_mb[name], mb)
     return base_times, base_mb, extras, peak_mb
 
 
-def compile_median(cxx, defines, runs):
-    """The median CPU seconds and the largest peak MB of `runs` compiles."""
-    results = [compile_or_fail(cxx, defines) for _ in range(runs)]
-    return statistics.median(r[0] for r in results), max(r[1] for r in results)
+def median_extra(cxx, defines, rounds):
+    """The median extra CPU seconds of one task, each compile paired with a
+    compile of the baseline (compile_rounds)."""
+    return statistics.median(compile_rounds(cxx, {"task": defines}, rounds)[2]["task"])
 
 
 def digits_header(build):
@@ -114,32 +115,32 @@ def compile_time(results, smoke, digits_dir):
     epochs_points = [0, 1000] if smoke else [0, 250, 500, 1000, 1500, 2000]
     width_points = [2, 4] if smoke else [2, 4, 8, 16, 32]
     sweeps = {}
-    tasks = {"seed_train": 1, "xor": 2, "handwritten": 6, "iris": 7}
+    tasks = {name: {"CTNN_TASK": task} for name, task in (("seed_train", 1), ("xor", 2), ("handwritten", 6), ("iris", 7))}
     for cxx in COMPILERS:
         tag = tag_of(cxx)
-        base_times, base_mb, extras, peak_mb = compile_rounds(cxx, list(tasks.values()), rounds)
-        base = statistics.median(base_times)
-        results["ct_baseline_s_" + tag] = base
+        base_times, base_mb, extras, peak_mb = compile_rounds(cxx, tasks, rounds)
+        results["ct_baseline_s_" + tag] = statistics.median(base_times)
         results["ct_baseline_s_%s_range" % tag] = [min(base_times), max(base_times)]
         results["ct_baseline_peak_mb_" + tag] = base_mb
         # Extra seconds over the TU without training: the median of the rounds,
         # and their min-max.
-        for name, task in tasks.items():
-            times = extras[task]
-            results["ct_%s_s_%s" % (name, tag)] = statistics.median(times)
-            results["ct_%s_s_%s_range" % (name, tag)] = [min(times), max(times)]
-            results["ct_%s_peak_mb_%s" % (name, tag)] = peak_mb[task]
+        for name in tasks:
+            results["ct_%s_s_%s" % (name, tag)] = statistics.median(extras[name])
+            results["ct_%s_s_%s_range" % (name, tag)] = [min(extras[name]), max(extras[name])]
+            results["ct_%s_peak_mb_%s" % (name, tag)] = peak_mb[name]
         # The ratio of the medians, and the min-max of the rounds' own ratios.
         # None when the hand-written loop measured no extra time at all (a
         # single smoke run on g++, which folds exp, once gave 0.00 s).
         handwritten = results["ct_handwritten_s_" + tag]
         results["ct_seed_train_ratio_vs_handwritten_" + tag] = (
             results["ct_seed_train_s_" + tag] / handwritten if handwritten > 0 else None)
-        ratios = [n / h for n, h in zip(extras[tasks["seed_train"]], extras[tasks["handwritten"]]) if h > 0]
+        ratios = [n / h for n, h in zip(extras["seed_train"], extras["handwritten"]) if h > 0]
         results["ct_seed_train_ratio_vs_handwritten_%s_range" % tag] = [min(ratios), max(ratios)] if ratios else None
+        # The charts' points: each the median of `runs` compiles, each paired
+        # with a compile of the baseline.
         sweeps[tag] = {
-            "epochs": [(e, compile_median(cxx, {"CTNN_TASK": 3, "CTNN_EPOCHS": e}, runs)[0] - base) for e in epochs_points],
-            "width": [(w, compile_median(cxx, {"CTNN_TASK": 4, "CTNN_WIDTH": w}, runs)[0] - base) for w in width_points],
+            "epochs": [(e, median_extra(cxx, {"CTNN_TASK": 3, "CTNN_EPOCHS": e}, runs)) for e in epochs_points],
+            "width": [(w, median_extra(cxx, {"CTNN_TASK": 4, "CTNN_WIDTH": w}, runs)) for w in width_points],
         }
         # How far one unchunked constant evaluation reaches at the default limits.
         low, high = 0, 4000
