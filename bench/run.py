@@ -111,7 +111,7 @@ def digits_header(build):
 
 def compile_time(results, smoke, digits_dir):
     runs = 1 if smoke else 3
-    rounds = 1 if smoke else 5
+    rounds = 1 if smoke else 9
     epochs_points = [0, 1000] if smoke else [0, 250, 500, 1000, 1500, 2000]
     width_points = [2, 4] if smoke else [2, 4, 8, 16, 32]
     sweeps = {}
