@@ -8,8 +8,15 @@
 //   -DLAYERS=2  one flat array of all nine parameters, generic loops
 //   -DLAYERS=3  the same flat array, the loops unrolled by fold expressions
 //               (straight-line code, indices computed from template parameters)
-// The fifth way, nine named doubles written out by hand, is task 6 of
-// compile_time_task.cpp (-DCTNN_TASK=6 -DCTNN_EPOCHS=...).
+// Layout 4, nine named doubles written out by hand, is task 6 of
+// compile_time_task.cpp (-DCTNN_TASK=6 -DCTNN_EPOCHS=...). Two more take
+// that hand-written loop towards ctnn's code one step at a time; each is one
+// function, with no call but the sigmoid's:
+//   -DLAYERS=5  layout 4's statements, the parameters where ctnn keeps them
+//               (the layers' weights[j][i] and biases[j], in a layer_list)
+//   -DLAYERS=6  layout 5, its values (the input, the layers' outputs, the
+//               learning rate times dL/d each) in two buffers, as ctnn's
+//               backprop keeps them, the output layer's steps first as there
 // The cost per epoch: instructions at -DEPOCHS=300 minus those at
 // -DEPOCHS=100, over 200 (valgrind, as bench/compile_instructions.sh counts).
 #include <array>
@@ -32,7 +39,7 @@ constexpr std::size_t sizes[] = {2, 2, 1};
 constexpr std::size_t offsets[] = {0, 2, 4};
 using buffer = double[5];
 
-#if LAYERS <= 1
+#if LAYERS <= 1 || LAYERS >= 5
 // One layer's forward and backward, the same for the two storages.
 template <std::size_t I, class Layer, std::size_t In = sizes[I], std::size_t Out = sizes[I + 1],
           std::size_t InOffset = offsets[I], std::size_t OutOffset = offsets[I + 1]>
@@ -74,7 +81,7 @@ constexpr void backward(parameters& p, const buffer& a, buffer& g) {
     backward_layer<I>(boost::hana::at_c<I>(p), a, g);
     if constexpr (I == 1) backward<0>(p, a, g);
 }
-#elif LAYERS == 1
+#elif LAYERS == 1 || LAYERS >= 5
 using parameters = ctnn::layer_list<ctnn::dense<2, 2>, ctnn::dense<2, 1>>;
 constexpr parameters initial{task::initial.layer<0>(), task::initial.layer<1>()};
 template <std::size_t I, class List>
@@ -166,12 +173,55 @@ constexpr void backward(parameters& n, const buffer& a, buffer& g) {
 #endif
 
 constexpr parameters train(parameters n, int epochs) {
+#if LAYERS >= 5
+    auto& h = n.first;       // the hidden layer
+    auto& o = n.rest.first;  // the output layer
+#endif
     for (int epoch = 0; epoch < epochs; ++epoch) {
         for (std::size_t s = 0; s < 4; ++s) {
+#if LAYERS == 5
+            const double x0 = task::inputs[s][0], x1 = task::inputs[s][1];
+            const double h1 = sigmoid(h.weights[0][0] * x0 + h.weights[0][1] * x1 + h.biases[0]);
+            const double h2 = sigmoid(h.weights[1][0] * x0 + h.weights[1][1] * x1 + h.biases[1]);
+            const double o1 = sigmoid(o.weights[0][0] * h1 + o.weights[0][1] * h2 + o.biases[0]);
+            const double d_h1 = h1 * (1 - h1), d_h2 = h2 * (1 - h2), d_o1 = o1 * (1 - o1);
+            const double g = 0.5 * (-2 * (task::targets[s] - o1));  // learn_rate * d_L_d_ypred
+            const double g_h1 = g * (o.weights[0][0] * d_o1), g_h2 = g * (o.weights[0][1] * d_o1);
+            h.weights[0][0] -= g_h1 * (x0 * d_h1);
+            h.weights[0][1] -= g_h1 * (x1 * d_h1);
+            h.biases[0] -= g_h1 * d_h1;
+            h.weights[1][0] -= g_h2 * (x0 * d_h2);
+            h.weights[1][1] -= g_h2 * (x1 * d_h2);
+            h.biases[1] -= g_h2 * d_h2;
+            o.weights[0][0] -= g * (h1 * d_o1);
+            o.weights[0][1] -= g * (h2 * d_o1);
+            o.biases[0] -= g * d_o1;
+#elif LAYERS == 6
+            buffer a = {task::inputs[s][0], task::inputs[s][1]}, g = {};
+            a[2] = sigmoid(h.weights[0][0] * a[0] + h.weights[0][1] * a[1] + h.biases[0]);
+            a[3] = sigmoid(h.weights[1][0] * a[0] + h.weights[1][1] * a[1] + h.biases[1]);
+            a[4] = sigmoid(o.weights[0][0] * a[2] + o.weights[0][1] * a[3] + o.biases[0]);
+            g[4] = 0.5 * (-2 * (task::targets[s] - a[4]));  // learn_rate * d_L_d_ypred
+            const double d_o1 = a[4] * (1 - a[4]);
+            g[2] = g[4] * (o.weights[0][0] * d_o1);
+            g[3] = g[4] * (o.weights[0][1] * d_o1);
+            o.weights[0][0] -= g[4] * (a[2] * d_o1);
+            o.weights[0][1] -= g[4] * (a[3] * d_o1);
+            o.biases[0] -= g[4] * d_o1;
+            const double d_h1 = a[2] * (1 - a[2]);
+            h.weights[0][0] -= g[2] * (a[0] * d_h1);
+            h.weights[0][1] -= g[2] * (a[1] * d_h1);
+            h.biases[0] -= g[2] * d_h1;
+            const double d_h2 = a[3] * (1 - a[3]);
+            h.weights[1][0] -= g[3] * (a[0] * d_h2);
+            h.weights[1][1] -= g[3] * (a[1] * d_h2);
+            h.biases[1] -= g[3] * d_h2;
+#else
             buffer a = {task::inputs[s][0], task::inputs[s][1]}, g = {};
             forward<0>(n, a);
             g[4] = 0.5 * (-2 * (task::targets[s] - a[4]));  // learn_rate * d_L_d_ypred
             backward<LAYERS == 1 ? 0 : 1>(n, a, g);
+#endif
         }
     }
     return n;
