@@ -1,7 +1,8 @@
 // Where a constant evaluator's time goes in generic training code: the
-// notebook's SGD for EPOCHS epochs in one evaluation, the same operations in
-// the same order (each variant reproduces numpy's Alice at 1000 epochs),
-// with the parameters held four ways (docs/compile-time.md):
+// notebook's SGD for EPOCHS epochs in one evaluation, the same operations
+// (each variant reproduces numpy's Alice at 1000 epochs), in the same order
+// but for independent updates, with the parameters held six ways
+// (docs/compile-time.md):
 //   -DLAYERS=0  ctnn::dense layers in a hana::tuple, reached with hana::at_c
 //   -DLAYERS=1  ctnn::dense layers in a ctnn::layer_list, reached by recursion
 //               that hands on .rest (what ctnn's training does)
@@ -9,16 +10,23 @@
 //   -DLAYERS=3  the same flat array, the loops unrolled by fold expressions
 //               (straight-line code, indices computed from template parameters)
 // Layout 4, nine named doubles written out by hand, is task 6 of
-// compile_time_task.cpp (-DCTNN_TASK=6 -DCTNN_EPOCHS=...). Two more take
-// that hand-written loop towards ctnn's code one step at a time; each is one
-// function, with no call but the sigmoid's:
+// compile_time_task.cpp (-DCTNN_TASK=6 -DCTNN_EPOCHS=...). Two more move that
+// hand-written loop towards ctnn's code; like it, each is one function whose
+// only calls are the sigmoid's and the reads of the task's data:
 //   -DLAYERS=5  layout 4's statements, the parameters where ctnn keeps them
 //               (the layers' weights[j][i] and biases[j], in a layer_list)
 //   -DLAYERS=6  layout 5, its values (the input, the layers' outputs, the
 //               learning rate times dL/d each) in two buffers, as ctnn's
 //               backprop keeps them, the output layer's steps first as there
 // The cost per epoch: instructions at -DEPOCHS=300 minus those at
-// -DEPOCHS=100, over 200 (valgrind, as bench/compile_instructions.sh counts).
+// -DEPOCHS=100, over 200 (bench/compile_instructions.sh --per-epoch).
+#if !defined(LAYERS) || !defined(EPOCHS)
+#error "compile with -DLAYERS=... and -DEPOCHS=..."
+#elif LAYERS == 4
+#error "layout 4 is task 6 of bench/compile_time_task.cpp"
+#elif !(LAYERS >= 0 && LAYERS <= 6)
+#error "LAYERS must be 0, 1, 2, 3, 5 or 6"
+#endif
 #include <array>
 #include <cstddef>
 #include <utility>
